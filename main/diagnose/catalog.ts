@@ -1,0 +1,334 @@
+import type { CatalogEntry } from './catalog-entry'
+
+/**
+ * Every failure the tester can name, in our own words. Ids are stable: tests, the scenario
+ * lab and exported reports refer to them. The rules in this folder pick an entry and rank
+ * its causes with the evidence of a run.
+ */
+export const CATALOG = {
+  // --- the redirect back to the app -------------------------------------------------------
+  'callback.state_mismatch': {
+    title: 'State mismatch',
+    meaning:
+      'The `state` in the redirect is not the one this run sent. The response may belong to another attempt, another session, or an attacker, so its code must not be used.',
+    causes: [
+      { id: 'state.other_attempt', text: 'The browser finished an older attempt (another tab, or a run restarted meanwhile).' },
+      { id: 'state.altered', text: 'Something between the browser and the app changed the state (a proxy, a URL rewrite, a copy-paste that cut it).' },
+      { id: 'state.csrf', text: 'A forged redirect (cross-site request forgery) carrying a code from someone else’s session.' },
+    ],
+    fixes: [
+      'Start a new run and finish it in the same browser tab it opens.',
+      'Compare state case-sensitively and byte for byte; never trim or re-encode it.',
+      'Never exchange a code whose state does not match.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'callback.state_missing': {
+    title: 'State missing from the redirect',
+    meaning:
+      'The redirect carries no `state`, so it cannot be tied to this run. The server should echo back exactly the state it received.',
+    causes: [
+      { id: 'state.dropped_by_server', text: 'The authorization server did not echo `state` (a server bug or a proxy that strips it).' },
+      { id: 'state.partial_paste', text: 'Only part of the redirect address was pasted.' },
+      { id: 'state.forged', text: 'The redirect did not come from the authorization server at all.' },
+    ],
+    fixes: ['Paste the whole address from the browser bar.', 'Check that the server returns `state` unchanged.', 'Start a new run.'],
+    restartFrom: 'authorize',
+  },
+  'callback.state_unknown': {
+    title: 'Redirect from no run of this app',
+    meaning:
+      'The `state` matches no run this app started: possible CSRF, a redirect meant for another session, or a run from before the app restarted.',
+    causes: [
+      { id: 'state.previous_session', text: 'The redirect belongs to a run started before the app was restarted.' },
+      { id: 'state.other_client', text: 'Another application registered the same redirect URI and its response reached us.' },
+      { id: 'state.csrf', text: 'A forged redirect (cross-site request forgery).' },
+    ],
+    fixes: ['Ignore it, or start a new run and finish that one.'],
+  },
+  'callback.malformed': {
+    title: 'Not an authorization response',
+    meaning: 'What arrived is not a redirect the tester can read, so nothing was exchanged.',
+    causes: [{ id: 'callback.bad_input', text: 'The pasted text is not the full redirect address.' }],
+    fixes: ['Copy the whole address from the browser bar after the server redirected, including `?code=…&state=…`.'],
+  },
+  'callback.duplicate': {
+    title: 'Redirect already received',
+    meaning: 'This run already received its redirect; a code is exchanged once only, so the second delivery was ignored.',
+    causes: [
+      { id: 'callback.double_delivery', text: 'The operating system or the browser delivered the same redirect twice, or the page was refreshed.' },
+      { id: 'callback.two_ways', text: 'The redirect arrived by one way (loopback) and was pasted too.' },
+    ],
+    fixes: ['Nothing to do: the first delivery is being used.'],
+  },
+  'callback.run_finished': {
+    title: 'Redirect for a finished run',
+    meaning: 'The redirect belongs to a run that has already ended, so its code is not exchanged.',
+    causes: [{ id: 'callback.late', text: 'The login finished after the run was cancelled, expired or completed.' }],
+    fixes: ['Start a new run and complete it before its session ends.'],
+    restartFrom: 'authorize',
+  },
+  'callback.issuer_mismatch': {
+    title: 'Issuer mismatch in the redirect (RFC 9207)',
+    meaning:
+      'The redirect names an `iss` different from the server this run talks to. This is how a mix-up attack shows: a code from one server sent to another.',
+    causes: [
+      { id: 'iss.mixup', text: 'The response came from a different authorization server than the one the request went to.' },
+      { id: 'iss.config', text: 'The profile’s issuer differs from the one the server announces (trailing slash, http vs https, another host name).' },
+    ],
+    fixes: ['Check the profile’s issuer against the server’s discovery document.', 'Never send this code to the token endpoint.'],
+    restartFrom: 'authorize',
+  },
+  'session.expired': {
+    title: 'Authorization session expired',
+    meaning: 'The run’s authorization session ran out before the flow finished. The vendor’s sessions last 10 minutes from the first step.',
+    causes: [
+      { id: 'session.slow_login', text: 'The login (or the OTP) took longer than the session allows.' },
+      { id: 'session.pre_initiated', text: 'The flow was started long before the user was ready to log in.' },
+    ],
+    fixes: ['Restart the flow and finish it within the session time; watch the countdown.', 'Start the flow only when the user is ready.'],
+    restartFrom: 'authorize',
+  },
+
+  // --- errors returned to the redirect URI (RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6) -----------
+  'authorize.access_denied': {
+    title: 'Access denied by the user or the server',
+    meaning: 'The user declined, or the server refused to grant access. This is the expected result when “Deny” is clicked.',
+    causes: [
+      { id: 'authorize.user_denied', text: 'The user clicked Deny or Cancel.' },
+      { id: 'authorize.policy', text: 'A server policy refused this user or client.' },
+    ],
+    fixes: ['If it was intended, the app handled it. Otherwise run again and allow access.'],
+    restartFrom: 'authorize',
+  },
+  'authorize.invalid_request': {
+    title: 'Authorization request rejected (invalid_request)',
+    meaning: 'The server found a parameter missing, repeated or malformed in the authorization request.',
+    causes: [
+      { id: 'authorize.missing_pkce', text: 'PKCE parameters missing (`code_challenge`, `code_challenge_method`) or wrongly encoded.' },
+      { id: 'authorize.response_type', text: '`response_type` missing or not `code`.' },
+      { id: 'authorize.missing_param', text: '`client_id`, `redirect_uri` or `state` missing.' },
+    ],
+    fixes: ['Send every required parameter with its exact, case-sensitive name.', 'Encode the challenge as base64url without padding.'],
+    restartFrom: 'authorize',
+  },
+  'authorize.unauthorized_client': {
+    title: 'Client not allowed to use this flow',
+    meaning: 'The server knows the client but does not allow it the authorization-code grant (or OAuth is not enabled for it).',
+    causes: [{ id: 'client.grant_not_enabled', text: 'The client is not configured for the authorization-code grant.' }],
+    fixes: ['Ask the server administrator to enable the grant for this client.'],
+  },
+  'authorize.unsupported_response_type': {
+    title: 'Response type not supported',
+    meaning: 'The server does not issue authorization codes with this request.',
+    causes: [{ id: 'authorize.response_type', text: 'The server or client registration does not allow `response_type=code`.' }],
+    fixes: ['Check `response_types` in the client registration.'],
+  },
+  'authorize.invalid_scope': {
+    title: 'Scope rejected',
+    meaning: 'A requested scope is unknown to the server or not allowed for this client.',
+    causes: [{ id: 'scope.unknown', text: 'A scope in the profile is misspelled or not granted to this client.' }],
+    fixes: ['Compare the profile’s scopes with the server’s `scopes_supported` and the client registration.'],
+  },
+  'authorize.server_error': {
+    title: 'Authorization server error',
+    meaning: 'The server failed while handling the authorization request.',
+    causes: [{ id: 'server.internal', text: 'A fault on the server side.' }],
+    fixes: ['Retry later; if it persists, send the support bundle to the server’s operators.'],
+    restartFrom: 'authorize',
+  },
+  'authorize.temporarily_unavailable': {
+    title: 'Authorization server temporarily unavailable',
+    meaning: 'The server is overloaded or in maintenance.',
+    causes: [{ id: 'server.unavailable', text: 'Maintenance or overload.' }],
+    fixes: ['Retry in a few minutes; check the provider’s status page.'],
+    restartFrom: 'authorize',
+  },
+  'authorize.interaction_required': {
+    title: 'The server needs the user',
+    meaning: 'The request asked for no user interaction (`prompt=none`) but the server needs a login or consent.',
+    causes: [{ id: 'authorize.prompt_none', text: '`prompt=none` was sent while the user has no session or has not consented.' }],
+    fixes: ['Remove `prompt=none` from the profile’s extra parameters.'],
+    restartFrom: 'authorize',
+  },
+  'authorize.other_error': {
+    title: 'The server returned an error',
+    meaning: 'The redirect carries an error this tester has no entry for; the server’s own description follows.',
+    causes: [{ id: 'server.unlisted', text: 'A server-specific error.' }],
+    fixes: ['Read the server’s error description and its documentation.'],
+    restartFrom: 'authorize',
+  },
+
+  // --- token endpoint (RFC 6749 §5.2) ------------------------------------------------------
+  'token.invalid_request': {
+    title: 'Token request rejected (invalid_request)',
+    meaning: 'The token endpoint found a parameter missing, repeated or malformed.',
+    causes: [
+      { id: 'token.missing_param', text: 'A required parameter (`code`, `redirect_uri`, `code_verifier`, `grant_type`) is missing.' },
+      { id: 'token.body_format', text: 'The body has the wrong format (JSON where a form is expected, or the reverse).' },
+    ],
+    fixes: ['Send every parameter the grant needs, with exact names.', 'Check the endpoint’s expected content type.'],
+    restartFrom: 'authorize',
+  },
+  'token.invalid_grant': {
+    title: 'Authorization code rejected (invalid_grant)',
+    meaning:
+      'The server refused the code: it is unknown, expired, already used, issued to another client, or the PKCE verifier or redirect URI does not match what the authorization request carried.',
+    causes: [
+      { id: 'code.reused', text: 'The code was already exchanged (codes are single use).' },
+      { id: 'code.expired', text: 'The code is older than its lifetime.' },
+      { id: 'pkce.mismatch', text: 'The `code_verifier` does not hash to the `code_challenge` sent at the start.' },
+      { id: 'redirect_uri.mismatch', text: 'The token request’s `redirect_uri` differs from the authorization request’s.' },
+    ],
+    fixes: [
+      'Restart from the authorization step; never reuse a code.',
+      'Keep the verifier from the start of the flow; do not generate a new one for the exchange.',
+      'Send exactly the same redirect URI in both requests.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'token.invalid_client': {
+    title: 'Client authentication failed (invalid_client)',
+    meaning: 'The server could not authenticate the client: unknown client, wrong secret or keys, or the wrong authentication method.',
+    causes: [
+      { id: 'client.wrong_secret', text: 'The client secret (or secret key) is wrong, revoked or expired.' },
+      { id: 'client.wrong_environment', text: 'Keys from another environment (sandbox keys against production, or the reverse).' },
+      { id: 'client.auth_method', text: 'The client authenticates with a method the server does not expect (Basic vs form body vs none).' },
+      { id: 'client.missing_headers', text: 'Required client headers are missing or misnamed.' },
+    ],
+    fixes: ['Check the client id and secret for this environment.', 'Use the authentication method registered for the client.'],
+  },
+  'token.unauthorized_client': {
+    title: 'Client not allowed this grant',
+    meaning: 'The client authenticated, but may not use this grant type.',
+    causes: [{ id: 'client.grant_not_enabled', text: 'The grant is not enabled for the client.' }],
+    fixes: ['Ask the administrator to enable the grant.'],
+  },
+  'token.unsupported_grant_type': {
+    title: 'Grant type not supported',
+    meaning: 'The token endpoint does not know the `grant_type` that was sent.',
+    causes: [{ id: 'token.grant_type', text: '`grant_type` misspelled or not supported by this server.' }],
+    fixes: ['Send `authorization_code` for the exchange and `refresh_token` for refreshes.'],
+  },
+  'token.invalid_scope': {
+    title: 'Scope rejected at the token endpoint',
+    meaning: 'The requested scope exceeds what was granted or is unknown.',
+    causes: [{ id: 'scope.exceeds', text: 'A scope wider than the original grant was requested.' }],
+    fixes: ['Request only scopes that were granted.'],
+  },
+  'token.other_error': {
+    title: 'Token endpoint returned an error',
+    meaning: 'The token endpoint answered with an error this tester has no entry for.',
+    causes: [{ id: 'server.unlisted', text: 'A server-specific error.' }],
+    fixes: ['Read the server’s error description.'],
+  },
+  'token.not_json': {
+    title: 'The token endpoint did not answer with JSON',
+    meaning:
+      'A token endpoint answers with a JSON object. This one sent something else (often an HTML page from a proxy, a gateway or a login page), so the URL or the network path is wrong.',
+    causes: [
+      { id: 'endpoint.wrong_url', text: 'The token endpoint URL points at a web page, not the API.' },
+      { id: 'endpoint.proxy_page', text: 'A proxy, firewall or gateway answered with its own page.' },
+    ],
+    fixes: ['Check the token endpoint URL (use discovery when the server offers it).', 'Try the request without the proxy.'],
+  },
+  'token.malformed': {
+    title: 'Token response not usable',
+    meaning: 'The answer is JSON but lacks what a token response must contain.',
+    causes: [{ id: 'server.nonstandard', text: 'The server’s response does not follow RFC 6749 §5.1.' }],
+    fixes: ['Send the response (from the support bundle) to the server’s operators.'],
+  },
+  'http.unauthorized': {
+    title: 'Not authenticated (401)',
+    meaning: 'The server did not accept the credentials or token that were sent.',
+    causes: [{ id: 'auth.rejected', text: 'Missing, wrong or expired credentials.' }],
+    fixes: ['Check which credential the request carried and whether it belongs to this endpoint.'],
+  },
+  'http.forbidden': {
+    title: 'Forbidden (403)',
+    meaning: 'The server knows who is calling but does not allow this request.',
+    causes: [{ id: 'auth.scope', text: 'The token or client lacks the permission or scope needed.' }],
+    fixes: ['Check the granted scopes and the client’s permissions.'],
+  },
+  'http.not_found': {
+    title: 'Endpoint not found (404)',
+    meaning: 'Nothing answers at this URL on the server.',
+    causes: [{ id: 'endpoint.wrong_url', text: 'The endpoint path is wrong (typo, missing version prefix, wrong host).' }],
+    fixes: ['Check the endpoint URL, or fill it from discovery.'],
+  },
+  'http.server_error': {
+    title: 'Server error (5xx)',
+    meaning: 'The server failed while handling the request.',
+    causes: [{ id: 'server.internal', text: 'A fault on the server side.' }],
+    fixes: ['Retry; if it persists, send the support bundle to the operators.'],
+  },
+
+  // --- network -----------------------------------------------------------------------------
+  'network.refused': {
+    title: 'Connection refused',
+    meaning: 'Nothing listens at the endpoint’s host and port.',
+    causes: [{ id: 'network.down', text: 'The server is not running, or the port is wrong.' }],
+    fixes: ['Check the endpoint URL and that the server runs.'],
+  },
+  'network.dns': {
+    title: 'Host name not found',
+    meaning: 'The endpoint’s host name could not be resolved.',
+    causes: [{ id: 'network.host_typo', text: 'A typo in the host name, or no network / VPN.' }],
+    fixes: ['Check the host name and your network connection.'],
+  },
+  'network.timeout': {
+    title: 'No answer in time',
+    meaning: 'The server did not answer before the timeout.',
+    causes: [{ id: 'network.slow', text: 'The server is slow or overloaded, or a firewall drops the packets.' }],
+    fixes: ['Retry; check firewalls and proxies.'],
+  },
+  'network.tls': {
+    title: 'TLS (certificate) failure',
+    meaning: 'The secure connection could not be established.',
+    causes: [{ id: 'network.certificate', text: 'Self-signed, expired or mismatched certificate, or an intercepting proxy.' }],
+    fixes: ['Check the server certificate; install the corporate CA if a proxy intercepts TLS.'],
+  },
+  'network.reset': {
+    title: 'Connection closed by the server',
+    meaning: 'The server closed the connection before answering.',
+    causes: [{ id: 'network.reset', text: 'The server crashed or a proxy cut the connection.' }],
+    fixes: ['Retry; check proxies and the server logs.'],
+  },
+  'network.other': {
+    title: 'Network error',
+    meaning: 'The request failed before any answer arrived.',
+    causes: [{ id: 'network.other', text: 'See the error message.' }],
+    fixes: ['Check the URL and the network.'],
+  },
+
+  // --- the tester itself ---------------------------------------------------------------------
+  'discovery.failed': {
+    title: 'Discovery failed',
+    meaning: 'The server’s metadata (`/.well-known/openid-configuration`) could not be read, so the endpoints are unknown.',
+    causes: [
+      { id: 'discovery.wrong_issuer', text: 'The issuer URL is wrong, or the server does not publish discovery.' },
+      { id: 'discovery.issuer_differs', text: 'The document names a different issuer than the profile.' },
+    ],
+    fixes: ['Check the issuer URL, or enter the endpoints by hand.'],
+  },
+  'profile.incomplete': {
+    title: 'Profile incomplete',
+    meaning: 'The profile lacks something the flow needs.',
+    causes: [{ id: 'profile.missing_field', text: 'A required field is empty.' }],
+    fixes: ['Edit the profile and fill the field named above.'],
+  },
+  'capture.failed': {
+    title: 'Could not listen for the redirect',
+    meaning: 'The local listener for the redirect could not start.',
+    causes: [{ id: 'capture.port_taken', text: 'The fixed loopback port is used by another program.' }],
+    fixes: ['Use port 0 (any free port) or free the port.'],
+  },
+  'internal.error': {
+    title: 'Internal error in the tester',
+    meaning: 'Something failed inside OAuth Flow Tester itself. The run stopped safely; the report below helps us fix it.',
+    causes: [{ id: 'internal.bug', text: 'A bug in the tester.' }],
+    fixes: ['Copy the report and send it to the tester’s maintainers; start a new run.'],
+  },
+} satisfies Record<string, CatalogEntry>
+
+export type DiagnosisCode = keyof typeof CATALOG

@@ -1,0 +1,79 @@
+/**
+ * The Electron host: lifecycle, one window, security rules, the contract over IPC. Everything
+ * it hosts is the same service the web host runs; only what needs Electron lives here.
+ */
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { EVENT_CHANNEL } from '../../shared/contract/names'
+import { createService, type Service } from '../service'
+import { APP_VERSION } from '../version'
+import { APP_ENTRY } from './app-origin'
+import { APP_SCHEME_PRIVILEGES, serveRenderer } from './app-protocol'
+import { isOpenableExternally } from './external-url'
+import { bindContract } from './ipc'
+import { applySecurityRules } from './security-rules'
+import { mainWindowOptions } from './window-options'
+
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url))
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+// Tests give each launch its own profile directory; the single-instance lock follows it.
+if (process.env.OFT_USER_DATA) app.setPath('userData', process.env.OFT_USER_DATA)
+
+let mainWindow: BrowserWindow | undefined
+let service: Service | undefined
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  serveRenderer(protocol, rendererDir)
+  applySecurityRules(app, session.defaultSession, shell)
+  service = createService({
+    host: 'electron',
+    version: APP_VERSION,
+    versions: {
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+    },
+    async openBrowser(url) {
+      if (!isOpenableExternally(url)) throw new Error('only http(s) URLs are opened in the browser')
+      await shell.openExternal(url)
+    },
+  })
+  bindContract(ipcMain, service.dispatch, () => BrowserWindow.getAllWindows())
+  service.events.subscribe((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event)
+  })
+  createWindow()
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(mainWindowOptions(preloadPath))
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => {
+    mainWindow = undefined
+  })
+  void mainWindow.loadURL(APP_ENTRY)
+}
+
+app.on('window-all-closed', () => {
+  app.quit()
+})
+
+let quitting = false
+app.on('before-quit', (event) => {
+  if (quitting || !service) return
+  event.preventDefault()
+  quitting = true
+  void Promise.race([service.close(), new Promise((r) => setTimeout(r, 2000))]).finally(() => app.quit())
+})

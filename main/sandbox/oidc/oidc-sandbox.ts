@@ -1,0 +1,248 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { exportJWK, generateKeyPair } from 'jose'
+import type Provider from 'oidc-provider'
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider'
+import { randomToken } from '../../oauth/random'
+import { DEMO_USERS, findDemoUser } from './demo-users'
+import { consentPage, errorPage, loginPage } from './interaction-pages'
+import { memoryAdapterFactory } from './memory-adapter'
+
+/**
+ * The embedded local authorization server: a real oidc-provider on 127.0.0.1, so a first run
+ * needs no account and the standard path is always tested against a real server.
+ */
+
+export const SANDBOX_PUBLIC_CLIENT = 'oft-sandbox-public'
+export const SANDBOX_CONFIDENTIAL_CLIENT = 'oft-sandbox-confidential'
+/** Shown in the sandbox docs on purpose; only this local server accepts it. */
+export const SANDBOX_CONFIDENTIAL_SECRET = 'sandbox-confidential-secret'
+export const SANDBOX_DEEP_LINK = 'dev.oauthflowtester:/callback'
+
+export interface SandboxOptions {
+  /** 0 picks a free port. */
+  port?: number
+  ttl?: { accessToken?: number; code?: number; idToken?: number; refreshToken?: number }
+}
+
+/** What the server itself saw go wrong: the detail it does not send to the client. */
+export interface ServerLogEntry {
+  at: number
+  event: string
+  error: string
+  detail?: string
+}
+
+export interface OidcSandbox {
+  issuer: string
+  port: number
+  log: ServerLogEntry[]
+  close(): Promise<void>
+}
+
+export async function startOidcSandbox(opts: SandboxOptions = {}): Promise<OidcSandbox> {
+  const ProviderClass = await loadProvider()
+  const server = http.createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const issuer = `http://127.0.0.1:${port}`
+  const provider = new ProviderClass(issuer, await configuration(opts))
+  const log: ServerLogEntry[] = []
+  const remember = (event: string) => (_ctx: KoaContextWithOIDC, err: Error & { error_detail?: string; error?: string }) => {
+    const entry: ServerLogEntry = { at: Date.now(), event, error: err.error ?? err.message }
+    if (err.error_detail) entry.detail = err.error_detail
+    log.push(entry)
+    if (log.length > 200) log.shift()
+  }
+  provider.on('grant.error', remember('grant.error'))
+  provider.on('authorization.error', remember('authorization.error'))
+  provider.on('server_error', remember('server_error'))
+  provider.on('revocation.error', remember('revocation.error'))
+  provider.on('introspection.error', remember('introspection.error'))
+
+  const callback = provider.callback()
+  server.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path.startsWith('/interaction/')) {
+      handleInteraction(provider, req, res).catch((err: unknown) => {
+        if (!res.headersSent) sendHtml(res, 400, errorPage('Sign-in failed', err instanceof Error ? err.message : String(err)))
+      })
+      return
+    }
+    void callback(req, res)
+  })
+  server.keepAliveTimeout = 1000
+  return {
+    issuer,
+    port,
+    log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/**
+ * oidc-provider warns at import time that Node 20 is not its supported runtime. The web host
+ * runs it there knowingly (Electron ships Node 22); that one line is held back, nothing else.
+ */
+async function loadProvider(): Promise<typeof Provider> {
+  const warn = console.warn
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime')) return
+    warn(...args)
+  }
+  try {
+    return (await import('oidc-provider')).default
+  } finally {
+    console.warn = warn
+  }
+}
+
+async function configuration(opts: SandboxOptions): Promise<Configuration> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  const jwk = { ...(await exportJWK(privateKey)), kid: `sandbox-${randomToken(6)}`, alg: 'RS256', use: 'sig' }
+  const redirects = ['http://127.0.0.1/callback', SANDBOX_DEEP_LINK]
+  return {
+    adapter: memoryAdapterFactory(),
+    clients: [
+      {
+        client_id: SANDBOX_PUBLIC_CLIENT,
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: redirects,
+      },
+      {
+        client_id: SANDBOX_CONFIDENTIAL_CLIENT,
+        client_secret: SANDBOX_CONFIDENTIAL_SECRET,
+        application_type: 'native',
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: redirects,
+      },
+    ],
+    jwks: { keys: [jwk] },
+    cookies: { keys: [randomToken()] },
+    findAccount: (_ctx, id) => {
+      const user = DEMO_USERS.find((u) => u.id === id)
+      if (!user) return undefined
+      return {
+        accountId: user.id,
+        claims: () => ({ sub: user.id, name: user.name, email: user.email, email_verified: true, preferred_username: user.login }),
+      }
+    },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'preferred_username'],
+    },
+    scopes: ['openid', 'offline_access', 'email', 'profile'],
+    conformIdTokenClaims: false,
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      userinfo: { enabled: true },
+    },
+    pkce: { required: () => true },
+    // A tester wants a refresh token whenever the client may have one, not only with offline_access.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    expiresWithSession: async () => false,
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: opts.ttl?.accessToken ?? 3600,
+      AuthorizationCode: opts.ttl?.code ?? 600,
+      IdToken: opts.ttl?.idToken ?? 3600,
+      RefreshToken: opts.ttl?.refreshToken ?? 7 * 86_400,
+      Interaction: 3600,
+      Session: 86_400,
+      Grant: 14 * 86_400,
+    },
+    renderError: (ctx, out) => {
+      ctx.type = 'html'
+      ctx.body = errorPage(String(out.error), String(out.error_description ?? ''))
+    },
+  }
+}
+
+async function handleInteraction(provider: Provider, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const details = await provider.interactionDetails(req, res)
+  const { uid, prompt, params } = details
+  const clientId = String(params.client_id ?? '')
+  const action = (req.url ?? '').split('?')[0]?.split('/')[3] ?? ''
+
+  if (req.method === 'GET') {
+    if (prompt.name === 'login') return sendHtml(res, 200, loginPage(uid, clientId))
+    const user = DEMO_USERS.find((u) => u.id === details.session?.accountId)
+    const scopes = String(params.scope ?? '').split(' ').filter(Boolean)
+    return sendHtml(res, 200, consentPage(uid, clientId, scopes, user?.name ?? 'unknown user'))
+  }
+  if (req.method !== 'POST') return sendHtml(res, 405, errorPage('Not allowed', 'Use the form.'))
+  const form = new URLSearchParams(await readBody(req))
+
+  if (action === 'abort') {
+    return provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'The user denied the request on the sandbox page.' },
+      { mergeWithLastSubmission: false },
+    )
+  }
+  if (action === 'login') {
+    const user = findDemoUser(form.get('login') ?? '', form.get('password') ?? '')
+    if (!user) return sendHtml(res, 200, loginPage(uid, clientId, 'Wrong username or password. The demo users are listed above.'))
+    return provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false })
+  }
+  if (action === 'confirm') {
+    const accountId = details.session?.accountId
+    if (!accountId) return sendHtml(res, 400, errorPage('Not signed in', 'Start the flow again.'))
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId, clientId })
+    if (!grant) return sendHtml(res, 400, errorPage('Grant not found', 'Start the flow again.'))
+    const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> }
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '))
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims)
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+      grant.addResourceScope(indicator, scopes.join(' '))
+    }
+    const grantId = await grant.save()
+    return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true })
+  }
+  return sendHtml(res, 404, errorPage('Unknown step', action))
+}
+
+function sendHtml(res: http.ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    // No form-action: Chromium applies it to the redirects after the form, which end at the client.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  })
+  res.end(html)
+}
+
+function readBody(req: http.IncomingMessage, limit = 64 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new Error('Form too large.'))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

@@ -1,0 +1,80 @@
+import { ok } from '../shared/contract/result'
+import type { AppInfo } from '../shared/contract/calls'
+import type { Profile, ProfileSummary } from '../shared/domain/profile'
+import { systemClock, type Clock } from './clock'
+import { createDispatcher, type Dispatch, type Handlers } from './contract-dispatch'
+import { EventHub } from './event-hub'
+import { FlowEngine } from './flows/engine'
+import { HttpClient } from './http/client'
+import { BuiltInProfiles, type ProfileRepository } from './profiles/profile-repository'
+import { SandboxManager } from './sandbox/sandbox-manager'
+import type { SandboxOptions } from './sandbox/oidc/oidc-sandbox'
+
+export interface ServiceOptions {
+  host: AppInfo['host']
+  version: string
+  /** Versions worth reporting (node, electron, chrome …). */
+  versions: Record<string, string>
+  /** Sends the user to the authorize URL: the system browser, or a new tab in the web host. */
+  openBrowser(url: string): Promise<void>
+  clock?: Clock
+  profiles?: ProfileRepository
+  sandbox?: SandboxOptions
+}
+
+export interface Service {
+  dispatch: Dispatch
+  events: EventHub
+  engine: FlowEngine
+  sandbox: SandboxManager
+  close(): Promise<void>
+}
+
+/** Composes the protocol, flows, captures, profiles and sandbox into the contract's handlers. */
+export function createService(opts: ServiceOptions): Service {
+  const clock = opts.clock ?? systemClock
+  const events = new EventHub()
+  const http = new HttpClient(clock, `OAuthFlowTester/${opts.version}`)
+  const sandbox = new SandboxManager(clock, opts.sandbox)
+  const profiles = opts.profiles ?? new BuiltInProfiles()
+  const engine = new FlowEngine({
+    clock,
+    http,
+    sandbox,
+    profile: (id) => profiles.get(id),
+    secrets: async () => ({}),
+    openBrowser: opts.openBrowser,
+    emit: (event) => events.emit(event),
+  })
+
+  const handlers: Handlers = {
+    getAppInfo: async () =>
+      ok({ name: 'OAuth Flow Tester', version: opts.version, host: opts.host, platform: process.platform, versions: opts.versions }),
+    listProfiles: async () => ok((await profiles.list()).map(summarize)),
+    startFlow: ({ profileId }) => engine.start(profileId),
+    cancelFlow: async ({ runId }) => engine.cancel(runId),
+    getRun: async ({ runId }) => engine.get(runId),
+    listRuns: async () => ok(engine.list()),
+    deliverRedirect: async ({ url, runId }) =>
+      ok(await engine.deliver({ url, method: 'paste', ...(runId !== undefined && { runId }) })),
+  }
+
+  return {
+    dispatch: createDispatcher(handlers),
+    events,
+    engine,
+    sandbox,
+    async close() {
+      await engine.stopAll()
+      await sandbox.stop()
+    },
+  }
+}
+
+function summarize(profile: Profile): ProfileSummary {
+  const secrets: ProfileSummary['secrets'] = {}
+  if (profile.clientAuth === 'client_secret_basic' || profile.clientAuth === 'client_secret_post') {
+    secrets.clientSecret = 'not-set'
+  }
+  return { ...profile, secrets }
+}

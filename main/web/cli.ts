@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { randomToken } from '../oauth/random'
+import { createService } from '../service'
+import { parseWebArgs, WEB_HELP } from './args'
+import { openInSystemBrowser } from './system-browser'
+import { startWebHost, type WebHost } from './server'
+import { APP_VERSION } from '../version'
+
+/** Entry of the web host: `npm run start:web` (see --help). */
+async function main(): Promise<void> {
+  const parsed = parseWebArgs(process.argv.slice(2), process.env)
+  if (!parsed.ok) {
+    console.error(parsed.message)
+    process.exit(2)
+  }
+  const { args } = parsed
+  if (args.help) {
+    console.log(WEB_HELP)
+    return
+  }
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+  const bridgeFile = fileURLToPath(new URL('../bridge/bridge.js', import.meta.url))
+  if (!existsSync(rendererDir) || !existsSync(bridgeFile)) {
+    console.error('The renderer is not built. Run `npm run build` first (npm run start:web does it for you).')
+    process.exit(1)
+  }
+
+  let host: WebHost | undefined
+  const service = createService({
+    host: 'web',
+    version: APP_VERSION,
+    versions: { node: process.versions.node },
+    async openBrowser(url) {
+      if (!host?.openInPage(url)) throw new Error('no page of the web host is open to show it')
+    },
+  })
+  const token = randomToken(32)
+  try {
+    host = await startWebHost({ service, port: args.port, token, rendererDir, bridgeFile })
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException
+    console.error(err.code === 'EADDRINUSE' ? `Port ${args.port} is in use; pick another with --port, or 0 for any free port.` : err.message)
+    process.exit(1)
+  }
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ url: host.url, token, port: host.port })}\n`)
+  } else {
+    console.log(`OAuth Flow Tester (web host) is running on 127.0.0.1:${host.port}.`)
+    console.log(`Open this URL in your browser (it carries this launch's access token):\n\n  ${host.url}\n`)
+    console.log('Press Ctrl+C to stop.')
+  }
+  if (args.open) await openInSystemBrowser(host.url).catch((e: Error) => console.error(`Could not open the browser: ${e.message}`))
+
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    await Promise.race([Promise.all([service.close(), host?.close()]), new Promise((r) => setTimeout(r, 3000))])
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+void main()

@@ -1,0 +1,3 @@
+import { rendererCsp } from '../renderer-csp'
+
+export const WEB_CSP = rendererCsp("'self'")

@@ -1,0 +1,78 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { DeliveryResult } from '../../../shared/contract/calls'
+import type { TesterEvent } from '../../../shared/contract/events'
+import type { RunView } from '../../../shared/domain/run'
+import { tester } from '../api/tester'
+import { useNoticesStore } from './notices'
+
+export const useRunsStore = defineStore('runs', () => {
+  const runs = ref<Record<string, RunView>>({})
+  /** The run shown for each profile: the latest one started. */
+  const latestByProfile = ref<Record<string, string>>({})
+  const starting = ref<Record<string, boolean>>({})
+  const notices = useNoticesStore()
+
+  const list = computed(() => Object.values(runs.value).sort((a, b) => b.createdAt - a.createdAt))
+  const latestFor = (profileId: string): RunView | undefined => {
+    const id = latestByProfile.value[profileId]
+    return id !== undefined ? runs.value[id] : undefined
+  }
+
+  function put(run: RunView): void {
+    runs.value[run.id] = run
+    const current = latestFor(run.profileId)
+    if (!current || current.createdAt <= run.createdAt) latestByProfile.value[run.profileId] = run.id
+  }
+
+  function onEvent(event: TesterEvent): void {
+    if (event.type === 'run-updated') put(event.run)
+    else notices.push(event.level, event.message)
+  }
+
+  async function load(): Promise<void> {
+    if (!tester) return
+    const result = await tester.listRuns({})
+    if (result.ok) for (const run of [...result.value].reverse()) put(run)
+  }
+
+  async function start(profileId: string): Promise<RunView | undefined> {
+    if (!tester || starting.value[profileId]) return undefined
+    starting.value[profileId] = true
+    try {
+      const result = await tester.startFlow({ profileId })
+      if (!result.ok) {
+        notices.push('error', result.error.message)
+        return undefined
+      }
+      put(result.value)
+      return result.value
+    } finally {
+      starting.value[profileId] = false
+    }
+  }
+
+  async function cancel(runId: string): Promise<void> {
+    if (!tester) return
+    const result = await tester.cancelFlow({ runId })
+    if (result.ok) put(result.value)
+    else notices.push('error', result.error.message)
+  }
+
+  async function deliver(url: string, runId?: string): Promise<DeliveryResult | undefined> {
+    if (!tester) return undefined
+    const result = await tester.deliverRedirect(runId !== undefined ? { url, runId } : { url })
+    if (!result.ok) {
+      notices.push('error', result.error.message)
+      return undefined
+    }
+    return result.value
+  }
+
+  let unsubscribe: (() => void) | undefined
+  function connect(): void {
+    unsubscribe ??= tester?.onEvent(onEvent)
+  }
+
+  return { runs, list, latestFor, starting, load, start, cancel, deliver, connect, put }
+})

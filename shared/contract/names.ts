@@ -1,0 +1,24 @@
+/**
+ * The names of every call the renderer can make. Kept apart from the schemas so the
+ * preload and the web bridge stay tiny (no zod in them); `calls.ts` must cover exactly these.
+ */
+export const CALL_NAMES = [
+  'getAppInfo',
+  'listProfiles',
+  'startFlow',
+  'cancelFlow',
+  'getRun',
+  'listRuns',
+  'deliverRedirect',
+] as const
+
+export type CallName = (typeof CALL_NAMES)[number]
+
+export const isCallName = (value: unknown): value is CallName =>
+  typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value)
+
+/** IPC channel of one call in the Electron host. */
+export const callChannel = (name: CallName): string => `tester:call:${name}`
+
+/** IPC channel on which main pushes events to the window. */
+export const EVENT_CHANNEL = 'tester:event'

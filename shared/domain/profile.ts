@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+export const EnvironmentSchema = z.enum(['sandbox', 'production', 'custom'])
+export type Environment = z.infer<typeof EnvironmentSchema>
+
+export const CaptureMethodSchema = z.enum(['loopback', 'deep-link', 'paste', 'auth-window'])
+
+export const ClientAuthSchema = z.enum(['none', 'client_secret_basic', 'client_secret_post', 'headers'])
+export type ClientAuth = z.infer<typeof ClientAuthSchema>
+
+const Url = z.string().max(2048)
+const Params = z.record(z.string().max(200), z.string().max(4096))
+
+export const EndpointsSchema = z.object({
+  authorize: Url.optional(),
+  token: Url.optional(),
+  revoke: Url.optional(),
+  introspect: Url.optional(),
+  userinfo: Url.optional(),
+  jwks: Url.optional(),
+})
+export type Endpoints = z.infer<typeof EndpointsSchema>
+
+/**
+ * An environment profile. It holds no secret values: those live in main's vault, keyed by
+ * profile id and secret name, and the renderer only ever learns whether each one is set.
+ */
+export const ProfileSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().min(1).max(120),
+  environment: EnvironmentSchema,
+  description: z.string().max(2000).default(''),
+  builtIn: z.boolean().default(false),
+  /** Endpoints come from an embedded local server instead of the fields below. */
+  embedded: z.enum(['oidc-sandbox']).optional(),
+  /** Issuer URL; discovery is read from `<issuer>/.well-known/openid-configuration`. */
+  issuer: Url.optional(),
+  endpoints: EndpointsSchema.default({}),
+  clientId: z.string().max(500),
+  clientAuth: ClientAuthSchema.default('none'),
+  scopes: z.string().max(2000).default('openid'),
+  capture: z
+    .object({
+      method: CaptureMethodSchema.default('loopback'),
+      /** Fixed loopback port; 0 asks the OS for a free one (RFC 8252 §7.3). */
+      loopbackPort: z.number().int().min(0).max(65535).default(0),
+      loopbackPath: z.string().max(500).default('/callback'),
+      /** Redirect URI for the deep-link and paste methods. */
+      redirectUri: Url.optional(),
+    })
+    .default({ method: 'loopback', loopbackPort: 0, loopbackPath: '/callback' }),
+  extraAuthorizeParams: Params.default({}),
+  extraTokenParams: Params.default({}),
+  extraHeaders: Params.default({}),
+  lifetimes: z
+    .object({
+      /** The authorization session, counted from the first step (the vendor's is 10 minutes). */
+      sessionSeconds: z.number().int().min(1).max(86_400).default(600),
+      codeSeconds: z.number().int().min(1).max(86_400).default(600),
+      /** Used when the server does not say how long the refresh token lives. */
+      refreshTokenDays: z.number().min(0).max(3650).default(7),
+    })
+    .default({ sessionSeconds: 600, codeSeconds: 600, refreshTokenDays: 7 }),
+})
+export type Profile = z.infer<typeof ProfileSchema>
+export type ProfileInput = z.input<typeof ProfileSchema>
+
+export const SecretStatusSchema = z.enum(['set', 'not-set'])
+
+/** A profile as the renderer sees it: the profile plus the set / not-set state of its secrets. */
+export const ProfileSummarySchema = ProfileSchema.extend({
+  secrets: z.record(z.string(), SecretStatusSchema),
+})
+export type ProfileSummary = z.infer<typeof ProfileSummarySchema>

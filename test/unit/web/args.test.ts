@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { parseWebArgs } from '../../../main/web/args'
+
+describe('web host arguments', () => {
+  it('defaults to a free port and human output', () => {
+    expect(parseWebArgs([])).toEqual({ ok: true, args: { port: 0, json: false, help: false, open: false } })
+  })
+
+  it('reads --port N, --port=N and --json', () => {
+    expect(parseWebArgs(['--port', '8123', '--json'])).toMatchObject({ ok: true, args: { port: 8123, json: true } })
+    expect(parseWebArgs(['--port=9000'])).toMatchObject({ ok: true, args: { port: 9000 } })
+  })
+
+  it('understands `npm run start:web --json --port 1234`, which npm passes as config variables', () => {
+    expect(parseWebArgs([], { npm_config_json: 'true', npm_config_port: '1234' })).toMatchObject({ ok: true, args: { port: 1234, json: true } })
+  })
+
+  it.each([['--port', 'abc'], ['--port', '70000'], ['--port'], ['--bogus']])('refuses %j with a message', (...argv) => {
+    const r = parseWebArgs(argv)
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.message.length).toBeGreaterThan(10)
+  })
+})

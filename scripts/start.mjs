@@ -6,12 +6,14 @@ const build = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { st
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 // Electron 42+ downloads its binary on first require; do that in a child so a failure is a value.
+console.error('Looking for the Electron binary (the first start downloads it)…')
 const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-  stdio: ['ignore', 'pipe', 'inherit'],
+  stdio: ['ignore', 'pipe', 'pipe'],
   encoding: 'utf8',
   timeout: 10 * 60_000,
 })
 const electronPath = probe.status === 0 ? probe.stdout.trim() : ''
+const why = (probe.stderr ?? '').split('\n').find((line) => /Error/.test(line))?.trim()
 
 const run = (command, args) => {
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: '' } })
@@ -22,7 +24,7 @@ const run = (command, args) => {
 if (electronPath) {
   run(electronPath, ['.'])
 } else {
-  console.error('\nThe Electron binary is not available on this machine, so the desktop window cannot open.')
+  console.error(`\nThe Electron binary is not available on this machine (${why ?? 'download failed'}), so the desktop window cannot open.`)
   console.error('Starting the web host instead: the same service and interface, in your browser.\n')
   run(process.execPath, ['out/main/web.js', '--open'])
 }

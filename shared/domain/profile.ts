@@ -8,6 +8,17 @@ export const CaptureMethodSchema = z.enum(['loopback', 'deep-link', 'paste', 'au
 export const ClientAuthSchema = z.enum(['none', 'client_secret_basic', 'client_secret_post', 'headers'])
 export type ClientAuth = z.infer<typeof ClientAuthSchema>
 
+/**
+ * Which flow a profile runs: the standard OAuth 2.0 / OIDC code flow, or the vendor's
+ * four-step flow (initiate → login → authorize → token) in hosted-UI or API mode.
+ */
+export const FlowKindSchema = z.enum(['standard', 'vendor-hosted', 'vendor-api'])
+export type FlowKind = z.infer<typeof FlowKindSchema>
+
+/** The vendor picks its region per request (`x-us-env: true`), not by host name. */
+export const RegionSchema = z.enum(['international', 'us'])
+export type Region = z.infer<typeof RegionSchema>
+
 const Url = z.string().max(2048)
 const Params = z.record(z.string().max(200), z.string().max(4096))
 
@@ -31,13 +42,23 @@ export const ProfileSchema = z.object({
   environment: EnvironmentSchema,
   description: z.string().max(2000).default(''),
   builtIn: z.boolean().default(false),
+  flow: FlowKindSchema.default('standard'),
+  region: RegionSchema.optional(),
   /** Endpoints come from an embedded local server instead of the fields below. */
-  embedded: z.enum(['oidc-sandbox']).optional(),
+  embedded: z.enum(['oidc-sandbox', 'vendor-simulator']).optional(),
+  /** The vendor's API host (e.g. `https://dev.api.baanx.com`); its paths are fixed. */
+  apiBaseUrl: Url.optional(),
   /** Issuer URL; discovery is read from `<issuer>/.well-known/openid-configuration`. */
   issuer: Url.optional(),
   endpoints: EndpointsSchema.default({}),
   clientId: z.string().max(500),
   clientAuth: ClientAuthSchema.default('none'),
+  /**
+   * For `headers` auth: header name → value of the public ones (the vendor's `x-client-key`).
+   * Secret headers (`x-secret-key`) are listed by name only; their values live in the vault.
+   */
+  clientHeaders: Params.default({}),
+  secretHeaders: z.array(z.string().max(200)).default([]),
   scopes: z.string().max(2000).default('openid'),
   capture: z
     .object({
@@ -52,6 +73,14 @@ export const ProfileSchema = z.object({
   extraAuthorizeParams: Params.default({}),
   extraTokenParams: Params.default({}),
   extraHeaders: Params.default({}),
+  /** A request to try the final access token on (`Authorization: Bearer <access token>`). */
+  testRequest: z
+    .object({
+      method: z.enum(['GET', 'POST', 'PUT', 'DELETE']).default('GET'),
+      url: Url,
+      headers: Params.default({}),
+    })
+    .optional(),
   lifetimes: z
     .object({
       /** The authorization session, counted from the first step (the vendor's is 10 minutes). */

@@ -36,17 +36,26 @@ export function explainTokenResponse(
         { ...base, code: networkCode(evidence.exchange.error ?? { kind: 'network', message: response.message }), summary: `The request to ${hostOf(evidence)} failed: ${response.message}` },
         now,
       )
-    case 'not-json':
-      return buildDiagnosis(
-        {
-          ...base,
-          code: 'token.not_json',
-          summary: `HTTP ${response.status} with ${response.contentType || 'no content type'} instead of JSON: “${response.snippet}”`,
-          causes: [
-            ...causes,
-            {
-              id: response.contentType.includes('html') ? 'endpoint.proxy_page' : 'endpoint.wrong_url',
-              text: response.contentType.includes('html')
+    case 'not-json': {
+      const status = response.status
+      // A 401/403/404/5xx explains itself by its status; the body just was not JSON.
+      const code: DiagnosisCode = [401, 403, 404].includes(status) || status >= 500 ? statusCode(status) : 'token.not_json'
+      const location = evidence.exchange.response?.headers.location
+      const isHtml = response.contentType.includes('html')
+      const cause: Cause =
+        status >= 300 && status < 400
+          ? {
+              id: 'endpoint.redirected',
+              text: 'The endpoint redirected instead of answering: usually a web login page or the wrong URL (http → https, missing path).',
+              likelihood: 'likely',
+              evidence: [
+                { label: 'status', value: String(status) },
+                { label: 'redirected to', value: location ?? '(no Location header)' },
+              ],
+            }
+          : {
+              id: isHtml ? 'endpoint.proxy_page' : 'endpoint.wrong_url',
+              text: isHtml
                 ? 'An HTML page answered: a login page, a proxy or a gateway, not a token endpoint.'
                 : 'The endpoint answered with something that is not JSON.',
               likelihood: 'likely',
@@ -54,11 +63,17 @@ export function explainTokenResponse(
                 { label: 'content-type', value: response.contentType || '(none)' },
                 { label: 'URL', value: evidence.exchange.request.url },
               ],
-            },
-          ],
+            }
+      return buildDiagnosis(
+        {
+          ...base,
+          code,
+          summary: `HTTP ${status} with ${response.contentType || 'no content type'} instead of JSON: “${response.snippet || '(empty body)'}”`,
+          causes: [...causes, cause],
         },
         now,
       )
+    }
     case 'malformed':
       return buildDiagnosis({ ...base, code: 'token.malformed', summary: `HTTP ${response.status}: ${response.reason}` }, now)
     case 'gateway-error':

@@ -24,7 +24,14 @@ export async function flowsBackToBack(count = 1000): Promise<BenchResult[]> {
   const handlesBefore = process.getActiveResourcesInfo().length
   const rssBefore = process.memoryUsage().rss
   const started = performance.now()
-  for (let i = 0; i < count; i++) await once()
+  for (let i = 0; i < count; i++) {
+    await once()
+    if (process.env.BENCH_TRACE && i % 200 === 199) {
+      gc?.()
+      const m = process.memoryUsage()
+      process.stderr.write(`  ${i + 1}: rss ${round(m.rss / 1048576, 1)} heap ${round(m.heapUsed / 1048576, 1)} ext ${round(m.external / 1048576, 1)} ab ${round(m.arrayBuffers / 1048576, 1)}\n`)
+    }
+  }
   const seconds = (performance.now() - started) / 1000
   gc?.()
   await new Promise((r) => setTimeout(r, 500))

@@ -1,3 +1,5 @@
+import http from 'node:http'
+
 /**
  * Walks the embedded sandbox's real login and consent pages over HTTP, the way a browser
  * would (cookies, 303s, form posts), and returns the final redirect to the client. No mock:
@@ -17,6 +19,22 @@ export interface LoginResult {
   redirect: string
   /** The loopback page's body, when followFinal was set. */
   finalBody?: string
+}
+
+/**
+ * One GET without connection pooling: each run's loopback listener has its own port, and a
+ * pooled client per origin would pile up in this process (the browser does this hop for real).
+ */
+function getOnce(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve(body))
+    })
+    req.on('error', reject)
+  })
 }
 
 export async function loginThroughSandbox(authorizeUrl: string, opts: LoginOptions = {}): Promise<LoginResult> {
@@ -46,8 +64,7 @@ export async function loginThroughSandbox(authorizeUrl: string, opts: LoginOptio
       await res.arrayBuffer()
       if (!location.startsWith(origin)) {
         if (!opts.followFinal) return { redirect: location }
-        const final = await fetch(location)
-        return { redirect: location, finalBody: await final.text() }
+        return { redirect: location, finalBody: await getOnce(location) }
       }
       url = location
       method = 'GET'

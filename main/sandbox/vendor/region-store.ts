@@ -75,9 +75,4 @@ export class RegionStore {
     if (linked) this.links.add(`${clientKey} ${userId}`)
     else this.links.delete(`${clientKey} ${userId}`)
   }
-
-  /** Any login user (any client) linked to this client? Used by the demo page. */
-  linkedUsers(clientKey: string): string[] {
-    return [...this.links].filter((l) => l.startsWith(`${clientKey} `)).map((l) => l.slice(clientKey.length + 1))
-  }
 }

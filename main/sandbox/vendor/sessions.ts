@@ -3,7 +3,7 @@ import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose'
 import type { Region } from '../../../shared/domain/profile'
 import type { Clock } from '../../clock'
 import type { EnvironmentName } from './environments'
-import type { Mode, RegionStore, SessionRecord } from './region-store'
+import type { RegionStore, SessionRecord } from './region-store'
 
 /**
  * The step-1 session token: a JWT (HS256 with a key that lives as long as the process), backed
@@ -28,7 +28,7 @@ export class SessionTokens {
     store.sessions.set(record.id, record)
     const token = await new SignJWT({
       client_id: request.clientKey,
-      mode: request.mode satisfies Mode,
+      mode: request.mode,
       env: where.environment,
       region: where.region,
     })

@@ -126,3 +126,27 @@ describe('simulator demo page (GET /_simulator)', () => {
     expect(html).not.toContain('sbx-intl-client-key')
   })
 })
+
+describe('2 hosted-UI mode: OTP resend', () => {
+  it('"Send a new code" sends another code; past the limit the page says to wait (429)', async () => {
+    f.clock.advance(10 * 60_000)
+    const client = f.sandbox()
+    const start = await hostedStart(client)
+    const user = client.user('otp')
+    const walk = await walkHostedUi(start.url, { email: user.email, password: user.password })
+    const flow = /name="flow" value="([^"]+)"/.exec(walk.pages.at(-1)!.html)![1]!
+    const resend = () =>
+      fetch(`${client.env.baseUrl}/hosted/otp/resend`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ flow }).toString(),
+      })
+    const second = await resend()
+    expect(second.status).toBe(200)
+    expect(await second.text()).toContain(`<code>${client.env.lastOtp(user.email)}</code>`)
+    expect((await resend()).status).toBe(200)
+    const limited = await resend()
+    expect(limited.status).toBe(429)
+    expect(await limited.text()).toContain('Too many codes sent')
+  })
+})

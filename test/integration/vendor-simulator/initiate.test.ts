@@ -46,6 +46,14 @@ describe('3.1 initiate', () => {
     expect(res.body).toMatchObject({ error: 'invalid_request', error_description: `Missing required parameter: ${name}` })
   })
 
+  it('parameter names are case-sensitive: codeChallenge is not code_challenge', async () => {
+    const client = f.sandbox()
+    const pkce = createPkcePair()
+    const res = await client.initiate(client.initiateQuery(pkce, { code_challenge: undefined, codeChallenge: pkce.challenge }))
+    expect(res.status).toBe(400)
+    expect(res.body.error_description).toBe('Missing required parameter: code_challenge')
+  })
+
   it('refuses a response_type other than "code" with invalid_request', async () => {
     const client = f.sandbox()
     const res = await client.initiate(client.initiateQuery(createPkcePair(), { response_type: 'token' }))

@@ -21,19 +21,19 @@ const html = (status: number, body: string): Reply => ({ status, html: body })
 /** `GET /hosted?session=<step-1 JWT>`: the URL initiate hands out. */
 export async function hostedEntry(base: RequestContext): Promise<Reply> {
   const token = base.req.query.get('session') ?? ''
-  let region: unknown
+  let claimed: unknown
   try {
-    region = decodeJwt(token).region
+    claimed = decodeJwt(token).region
   } catch {
-    return html(400, errorPage(undefined, 'Not a sign-in link', 'This page needs the URL that step 1 (initiate) returned.'))
+    claimed = undefined
   }
-  const ctx = REGIONS.find((r) => r === region) ? base.forRegion(region as 'international' | 'us') : undefined
-  if (!ctx) return html(400, errorPage(undefined, 'Not a sign-in link', 'This page needs the URL that step 1 (initiate) returned.'))
+  const region = REGIONS.find((r) => r === claimed)
+  if (!region) return html(400, errorPage(undefined, 'Not a sign-in link', 'This page needs the URL that step 1 (initiate) returned.'))
+  // The browser sends no x-us-env: the session itself says which region it belongs to.
+  const ctx = base.forRegion(region)
   const f: PageFrame = { env: ctx.env.config, region: ctx.region }
   const check = await ctx.env.core.sessions.check(token, ctx.store, ctx.where)
-  const problem = sessionProblem(check)
-  if (problem) return html(400, errorPage(f, problem.title, problem.detail))
-  if (!check.ok) return html(400, errorPage(f, 'Invalid session', 'Start again from your app.'))
+  if (!check.ok) return sessionProblem(f, check)
   if (check.record.usedAt !== undefined) return html(400, errorPage(f, 'Already signed in', 'This session already finished. Start again from your app.'))
   const flow = ctx.env.core.hosted.create({
     environment: ctx.env.config.name,
@@ -54,9 +54,7 @@ export async function hostedAction(base: RequestContext, action: 'login' | 'otp'
   const ctx = base.forRegion(flow.region)
   const f: PageFrame = { env: ctx.env.config, region: ctx.region }
   const check = await ctx.env.core.sessions.check(flow.sessionToken, ctx.store, ctx.where)
-  const problem = sessionProblem(check)
-  if (problem) return html(400, errorPage(f, problem.title, problem.detail))
-  if (!check.ok) return html(400, errorPage(f, 'Invalid session', 'Start again from your app.'))
+  if (!check.ok) return sessionProblem(f, check)
   const session = check.record
   const client = ctx.env.config.clients[ctx.region].find((c) => c.clientKey === session.clientKey)
   if (!client) return html(400, errorPage(f, 'Unknown client', 'Start again from your app.'))
@@ -138,16 +136,15 @@ function sendCode(ctx: RequestContext, f: PageFrame, flow: HostedFlow, user: Ven
   return html(200, otpPage(f, flow.id, user, sent.code))
 }
 
-function sessionProblem(check: SessionCheck): { title: string; detail: string } | undefined {
-  if (check.ok) return undefined
+function sessionProblem(f: PageFrame, check: Extract<SessionCheck, { ok: false }>): Reply {
   switch (check.reason) {
     case 'expired':
-      return { title: 'Session expired', detail: 'The sign-in session lasts 10 minutes and this one is over. Go back to your app and start again.' }
+      return html(400, errorPage(f, 'Session expired', 'The sign-in session lasts 10 minutes and this one is over. Go back to your app and start again.'))
     case 'wrong-environment':
-      return { title: 'Wrong environment', detail: `This sign-in was started in the ${check.belongsTo} environment.` }
+      return html(400, errorPage(f, 'Wrong environment', `This sign-in was started in the ${check.belongsTo} environment.`))
     case 'wrong-region':
-      return { title: 'Wrong region', detail: `This sign-in was started in the ${regionLabel(check.belongsTo === 'us' ? 'us' : 'international')}.` }
+      return html(400, errorPage(f, 'Wrong region', `This sign-in was started in the ${regionLabel(check.belongsTo === 'us' ? 'us' : 'international')}.`))
     default:
-      return { title: 'Invalid session', detail: 'This sign-in link is not valid here. Start again from your app.' }
+      return html(400, errorPage(f, 'Invalid session', 'This sign-in link is not valid here. Start again from your app.'))
   }
 }

@@ -9,6 +9,7 @@ import { HttpClient } from './http/client'
 import { BuiltInProfiles, type ProfileRepository } from './profiles/profile-repository'
 import { SandboxManager } from './sandbox/sandbox-manager'
 import type { SandboxOptions } from './sandbox/oidc/oidc-sandbox'
+import { VendorSimulatorManager, type VendorSimulatorSettings } from './sandbox/vendor-simulator-manager'
 
 export interface ServiceOptions {
   host: AppInfo['host']
@@ -20,6 +21,7 @@ export interface ServiceOptions {
   clock?: Clock
   profiles?: ProfileRepository
   sandbox?: SandboxOptions
+  vendorSimulator?: VendorSimulatorSettings
 }
 
 export interface Service {
@@ -27,6 +29,8 @@ export interface Service {
   events: EventHub
   engine: FlowEngine
   sandbox: SandboxManager
+  /** The local vendor simulator, started on demand (the vendor flow's runs will acquire it). */
+  vendorSimulator: VendorSimulatorManager
   close(): Promise<void>
 }
 
@@ -36,6 +40,7 @@ export function createService(opts: ServiceOptions): Service {
   const events = new EventHub()
   const http = new HttpClient(clock, `OAuthFlowTester/${opts.version}`)
   const sandbox = new SandboxManager(clock, opts.sandbox)
+  const vendorSimulator = new VendorSimulatorManager(clock, opts.vendorSimulator)
   const profiles = opts.profiles ?? new BuiltInProfiles()
   const engine = new FlowEngine({
     clock,
@@ -64,9 +69,10 @@ export function createService(opts: ServiceOptions): Service {
     events,
     engine,
     sandbox,
+    vendorSimulator,
     async close() {
       await engine.stopAll()
-      await sandbox.stop()
+      await Promise.all([sandbox.stop(), vendorSimulator.stop()])
     },
   }
 }

@@ -199,7 +199,7 @@ export class FlowEngine {
     // (RFC 8252 §8.10: a response on another run's redirect URI is a mix-up).
     const run = delivery.method === 'paste' ? (byState ?? owner) : (owner ?? byState)
     if (!run) {
-      const summary = 'The `state` in this redirect matches no run of this app: not from a run of this app, so possibly CSRF or a redirect meant for another session. It was not exchanged.'
+      const summary = 'Not from a run of this app: its `state` matches none of our runs (possible CSRF, or a redirect meant for another session). It was not exchanged.'
       const diagnosis = buildDiagnosis(
         {
           code: 'callback.state_unknown',

@@ -232,7 +232,7 @@ export class FlowEngine {
   private take(run: Run, delivery: Delivery, parsed: Exclude<ParsedCallback, { kind: 'invalid' }>): DeliveryResult {
     const now = this.deps.clock.now()
     if (run.capture) {
-      const first = `${run.capture.method} at ${clockTime(run.capture.at)}`
+      const first = run.capture.method
       const message =
         run.captureFingerprint === fingerprint(parsed)
           ? `Duplicate redirect via ${delivery.method} ignored: the same redirect already arrived via ${first}, and a code is exchanged once only.`
@@ -414,7 +414,7 @@ export class FlowEngine {
       },
       now,
     )
-    for (const step of run.steps) if (step.status === 'active') setStep(run, step.kind, 'failed', now)
+    for (const step of run.steps) if (step.status === 'active') setStep(run, step.kind, 'failed', now, 'The authorization session ended before the redirect came back')
     addDiagnosis(run, diagnosis)
     this.finish(run, 'expired')
   }

@@ -177,7 +177,10 @@ export class FlowEngine {
     if (parsed.kind === 'invalid') {
       const diagnosis = buildDiagnosis({ code: 'callback.malformed', summary: parsed.reason, stepKind: 'callback' }, now)
       // A listener or window of a run shows what it received; a bad paste stays in the form.
-      if (owner && delivery.method !== 'paste') this.arrive(owner, delivery, 'rejected', parsed.reason)
+      if (owner && delivery.method !== 'paste') {
+        this.arrive(owner, delivery, 'rejected', parsed.reason)
+        this.update(owner)
+      }
       return { outcome: 'rejected', ...(owner && { runId: owner.id }), message: parsed.reason, diagnosis }
     }
     const byState = parsed.state !== undefined ? this.runs.get(this.byState.get(parsed.state) ?? '') : undefined

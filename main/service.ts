@@ -1,6 +1,8 @@
 import { ok } from '../shared/contract/result'
 import type { AppInfo } from '../shared/contract/calls'
 import type { Profile, ProfileSummary } from '../shared/domain/profile'
+import type { OpenAuthWindow } from './capture/auth-window'
+import type { RedirectInbox } from './capture/inbox'
 import { systemClock, type Clock } from './clock'
 import { createDispatcher, type Dispatch, type Handlers } from './contract-dispatch'
 import { EventHub } from './event-hub'
@@ -18,6 +20,8 @@ export interface ServiceOptions {
   versions: Record<string, string>
   /** Sends the user to the authorize URL: the system browser, or a new tab in the web host. */
   openBrowser(url: string): Promise<void>
+  /** The in-app auth window (Electron host only). */
+  openAuthWindow?: OpenAuthWindow
   clock?: Clock
   profiles?: ProfileRepository
   sandbox?: SandboxOptions
@@ -28,6 +32,8 @@ export interface Service {
   dispatch: Dispatch
   events: EventHub
   engine: FlowEngine
+  /** Where the hosts hand redirects the OS brings back (deep links); the contract has paste. */
+  inbox: RedirectInbox
   sandbox: SandboxManager
   /** The local vendor simulator, started on demand (the vendor flow's runs will acquire it). */
   vendorSimulator: VendorSimulatorManager
@@ -49,6 +55,7 @@ export function createService(opts: ServiceOptions): Service {
     profile: (id) => profiles.get(id),
     secrets: async () => ({}),
     openBrowser: opts.openBrowser,
+    ...(opts.openAuthWindow && { openAuthWindow: opts.openAuthWindow }),
     emit: (event) => events.emit(event),
   })
 
@@ -56,18 +63,19 @@ export function createService(opts: ServiceOptions): Service {
     getAppInfo: async () =>
       ok({ name: 'OAuth Flow Tester', version: opts.version, host: opts.host, platform: process.platform, versions: opts.versions }),
     listProfiles: async () => ok((await profiles.list()).map(summarize)),
-    startFlow: ({ profileId }) => engine.start(profileId),
+    startFlow: ({ profileId, options }) => engine.start(profileId, options),
     cancelFlow: async ({ runId }) => engine.cancel(runId),
     getRun: async ({ runId }) => engine.get(runId),
     listRuns: async () => ok(engine.list()),
     deliverRedirect: async ({ url, runId }) =>
-      ok(await engine.deliver({ url, method: 'paste', ...(runId !== undefined && { runId }) })),
+      ok(await engine.inbox.deliver({ url, method: 'paste', ...(runId !== undefined && { runId }) })),
   }
 
   return {
     dispatch: createDispatcher(handlers),
     events,
     engine,
+    inbox: engine.inbox,
     sandbox,
     vendorSimulator,
     async close() {

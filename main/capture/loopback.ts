@@ -5,8 +5,22 @@ import { escapeHtml, page } from '../html/page'
 
 /** What the app made of a redirect, told back to the browser tab. */
 export interface LoopbackVerdict {
-  ok: boolean
+  /** `error`: the redirect was taken, and it carries the server's error (e.g. access_denied). */
+  outcome: 'accepted' | 'error' | 'duplicate' | 'rejected'
   message: string
+}
+
+/** The inbox's answer, as the browser tab should word it. */
+export function verdictOf(result: { outcome: 'accepted' | 'duplicate' | 'rejected'; diagnosis?: unknown; message: string }): LoopbackVerdict {
+  const outcome = result.outcome === 'accepted' && result.diagnosis !== undefined ? 'error' : result.outcome
+  return { outcome, message: result.message }
+}
+
+const TITLES: Record<LoopbackVerdict['outcome'], string> = {
+  accepted: 'Redirect received',
+  error: 'The server returned an error',
+  duplicate: 'Already received',
+  rejected: 'Redirect not accepted',
 }
 
 export interface LoopbackOptions {
@@ -31,7 +45,7 @@ export async function openLoopback(opts: LoopbackOptions): Promise<LoopbackListe
   const path = opts.path.startsWith('/') ? opts.path : `/${opts.path}`
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, verdictPage({ ok: false, message: 'The tester could not read this redirect.' }))
+      if (!res.headersSent) send(res, 500, verdictPage({ outcome: 'rejected', message: 'The tester could not read this redirect.' }))
     })
   })
   server.keepAliveTimeout = 500
@@ -87,10 +101,11 @@ export async function openLoopback(opts: LoopbackOptions): Promise<LoopbackListe
 }
 
 function verdictPage(v: LoopbackVerdict): string {
+  const title = TITLES[v.outcome]
   return page(
-    v.ok ? 'Received · OAuth Flow Tester' : 'Not accepted · OAuth Flow Tester',
-    `<h1>${v.ok ? 'Redirect received' : 'Redirect not accepted'}</h1>
-<p class="${v.ok ? 'hint' : 'error'}" data-testid="loopback-verdict">${escapeHtml(v.message)}</p>
+    `${title} · OAuth Flow Tester`,
+    `<h1>${title}</h1>
+<p class="${v.outcome === 'accepted' || v.outcome === 'duplicate' ? 'hint' : 'error'}" data-testid="loopback-verdict" data-outcome="${v.outcome}">${escapeHtml(v.message)}</p>
 <p>You can close this tab and return to OAuth Flow Tester.</p>`,
   )
 }
@@ -102,11 +117,12 @@ function fragmentForwarder(nonce: string): string {
 <p>You can close this tab and return to OAuth Flow Tester.</p>
 <script nonce="${nonce}">
   const fragment = location.hash.slice(1)
+  const titles = ${JSON.stringify(TITLES)}
   const show = (title, text) => { document.getElementById('title').textContent = title; document.getElementById('message').textContent = text }
   if (!fragment) show('Nothing received', 'The address carries neither a query nor a fragment with an authorization response.')
   else fetch(location.pathname, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: fragment })
     .then((r) => r.json())
-    .then((v) => show(v.ok ? 'Redirect received' : 'Redirect not accepted', v.message))
+    .then((v) => show(titles[v.outcome] || 'Redirect not accepted', v.message))
     .catch(() => show('Could not reach the tester', 'Is OAuth Flow Tester still running?'))
   history.replaceState(null, '', location.pathname)
 </script>`,

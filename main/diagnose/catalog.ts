@@ -79,6 +79,18 @@ export const CATALOG = {
     fixes: ['Check the profile’s issuer against the server’s discovery document.', 'Never send this code to the token endpoint.'],
     restartFrom: 'authorize',
   },
+  'callback.issuer_missing': {
+    title: 'Issuer missing from the redirect (RFC 9207)',
+    meaning:
+      'The server announces that it names itself (`iss`) in every authorization response, but this redirect has no `iss`. Without it a mix-up attack cannot be ruled out, so the code is not used.',
+    causes: [
+      { id: 'iss.stripped', text: 'Something between the server and the app dropped the parameter (a proxy, a URL rewrite, a partial paste).' },
+      { id: 'iss.mixup', text: 'The response came from a different server that does not send `iss`.' },
+      { id: 'iss.server_bug', text: 'The server advertises `authorization_response_iss_parameter_supported` but does not send `iss`.' },
+    ],
+    fixes: ['Paste the whole redirect address, or use the loopback way back.', 'If the server never sends `iss`, it should not advertise that it does.'],
+    restartFrom: 'authorize',
+  },
   'session.expired': {
     title: 'Authorization session expired',
     meaning: 'The run’s authorization session ran out before the flow finished. The vendor’s sessions last 10 minutes from the first step.',
@@ -322,6 +334,12 @@ export const CATALOG = {
     meaning: 'The local listener for the redirect could not start.',
     causes: [{ id: 'capture.port_taken', text: 'The fixed loopback port is used by another program.' }],
     fixes: ['Use port 0 (any free port) or free the port.'],
+  },
+  'capture.unavailable': {
+    title: 'This way back is not available here',
+    meaning: 'The run asked for a way back this host cannot offer, so the authorization page was not opened.',
+    causes: [{ id: 'capture.host', text: 'The in-app auth window exists only in the desktop app, not in the web host.' }],
+    fixes: ['Choose loopback, deep link or paste in the run options, or run the desktop app.'],
   },
   'internal.error': {
     title: 'Internal error in the tester',

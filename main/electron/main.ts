@@ -5,10 +5,13 @@
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { EVENT_CHANNEL } from '../../shared/contract/names'
+import { PendingLinks } from '../capture/pending-links'
 import { createService, type Service } from '../service'
 import { APP_VERSION } from '../version'
 import { APP_ENTRY } from './app-origin'
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './app-protocol'
+import { isAuthWindowContents, openAuthWindow } from './auth-window'
+import { listenForDeepLinks, registerScheme } from './deep-links'
 import { isOpenableExternally } from './external-url'
 import { bindContract } from './ipc'
 import { applySecurityRules } from './security-rules'
@@ -23,11 +26,15 @@ if (process.env.OFT_USER_DATA) app.setPath('userData', process.env.OFT_USER_DATA
 
 let mainWindow: BrowserWindow | undefined
 let service: Service | undefined
+/** Deep links wait here until the window can show what became of them. */
+const deepLinks = new PendingLinks()
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance got our argv (and its deep link) through `second-instance`.
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  // Before `ready`: macOS may deliver `open-url` while the app is still starting.
+  listenForDeepLinks(app, deepLinks, () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
@@ -36,7 +43,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   serveRenderer(protocol, rendererDir)
-  applySecurityRules(app, session.defaultSession, shell)
+  applySecurityRules(app, session.defaultSession, shell, isAuthWindowContents)
+  console.log(registerScheme(app))
   service = createService({
     host: 'electron',
     version: APP_VERSION,
@@ -49,6 +57,7 @@ async function start(): Promise<void> {
       if (!isOpenableExternally(url)) throw new Error('only http(s) URLs are opened in the browser')
       await shell.openExternal(url)
     },
+    openAuthWindow: (request) => openAuthWindow(request, mainWindow),
   })
   bindContract(ipcMain, service.dispatch, () => BrowserWindow.getAllWindows())
   service.events.subscribe((event) => {
@@ -60,8 +69,13 @@ async function start(): Promise<void> {
 function createWindow(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(preloadPath))
   mainWindow.once('ready-to-show', () => mainWindow?.show())
+  // The renderer listens for events once loaded; only then can it show a deep link's fate.
+  mainWindow.webContents.once('did-finish-load', () => {
+    deepLinks.release((url) => void service?.inbox.deliver({ url, method: 'deep-link' }))
+  })
   mainWindow.on('closed', () => {
     mainWindow = undefined
+    deepLinks.hold()
   })
   void mainWindow.loadURL(APP_ENTRY)
 }

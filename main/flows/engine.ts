@@ -1,11 +1,13 @@
-import type { DeliveryResult } from '../../shared/contract/calls'
+import type { DeliveryResult, RunOptions } from '../../shared/contract/calls'
 import type { TesterEvent } from '../../shared/contract/events'
 import { fail, ok, type Result } from '../../shared/contract/result'
 import type { Diagnosis } from '../../shared/domain/diagnosis'
 import type { Profile } from '../../shared/domain/profile'
-import type { RunView } from '../../shared/domain/run'
+import type { RedirectArrival, RunView } from '../../shared/domain/run'
+import type { OpenAuthWindow } from '../capture/auth-window'
 import type { Delivery } from '../capture/delivery'
-import type { LoopbackVerdict } from '../capture/loopback'
+import { RedirectInbox } from '../capture/inbox'
+import { verdictOf } from '../capture/loopback'
 import { maskRedirect } from '../capture/mask-redirect'
 import type { Clock } from '../clock'
 import { buildDiagnosis } from '../diagnose/build'
@@ -27,6 +29,7 @@ import {
   toRunView,
   type Run,
 } from './run'
+import { checkIssuer, finishedMessage, fingerprint, type Problem } from './redirect-checks'
 import { STANDARD_STEPS, beginStandardFlow, exchangeCode } from './standard-flow'
 
 export interface EngineDeps {
@@ -38,6 +41,8 @@ export interface EngineDeps {
   secrets(profileId: string): Promise<Record<string, string>>
   /** Sends the user to the authorize URL (system browser, or a new tab in the web host). */
   openBrowser(url: string): Promise<void>
+  /** The in-app auth window; only the Electron host has one. */
+  openAuthWindow?: OpenAuthWindow
   emit(event: TesterEvent): void
 }
 
@@ -46,15 +51,22 @@ const MAX_RUNS = 200
 
 /**
  * Runs flows as state machines: one run per start, deadlines from the injected clock, every
- * redirect through one inbox (`deliver`) with the same validation, and the code exchanged
- * exactly once.
+ * redirect through one inbox (`main/capture/inbox.ts`) with the same validation, and the code
+ * exchanged exactly once.
  */
 export class FlowEngine {
+  /** Where every way back delivers; it hands each redirect to `receive` below. */
+  readonly inbox: RedirectInbox
   private readonly runs = new Map<string, Run>()
   private readonly byState = new Map<string, string>()
   private readonly ctx: FlowContext
 
   constructor(private readonly deps: EngineDeps) {
+    this.inbox = new RedirectInbox({
+      clock: deps.clock,
+      route: (delivery) => this.receive(delivery),
+      notice: (level, message, runId) => deps.emit({ type: 'notice', level, message, ...(runId !== undefined && { runId }) }),
+    })
     deps.http.onExchange((exchange) => {
       const run = exchange.runId !== undefined ? this.runs.get(exchange.runId) : undefined
       if (!run) return
@@ -70,22 +82,27 @@ export class FlowEngine {
       update: (run) => this.update(run),
       fail: (run, diagnosis) => this.failRun(run, diagnosis),
       succeed: (run) => this.finish(run, 'succeeded'),
-      deliverForVerdict: (delivery) => this.deliverForVerdict(delivery),
+      deliverForVerdict: async (delivery) => verdictOf(await this.inbox.deliver(delivery)),
     }
   }
 
-  async start(profileId: string): Promise<Result<RunView>> {
+  async start(profileId: string, options: RunOptions = {}): Promise<Result<RunView>> {
     const profile = await this.deps.profile(profileId)
     if (!profile) return fail('not-found', `No profile with id "${profileId}".`)
     const now = this.deps.clock.now()
-    const run = createRun(profile, now, [...STANDARD_STEPS])
+    const run = createRun(profile, now, [...STANDARD_STEPS], options)
     const secrets = await this.deps.secrets(profile.id)
     run.secrets = Object.values(secrets).filter((v) => v.length > 0)
     this.remember(run)
     this.armSession(run)
     this.update(run)
+    if (run.captureMethod === 'auth-window' && !this.deps.openAuthWindow) {
+      const summary = 'The in-app auth window exists only in the desktop app; this host cannot open one, so the run stopped before the browser.'
+      this.failRun(run, buildDiagnosis({ code: 'capture.unavailable', summary, stepKind: 'authorize' }, now))
+      return ok(toRunView(run))
+    }
     try {
-      if (await beginStandardFlow(run, this.ctx)) await this.openBrowser(run)
+      if (await beginStandardFlow(run, this.ctx)) await this.openAuthorization(run)
     } catch (error) {
       this.failRun(run, internalErrorDiagnosis(error, run, this.deps.clock.now()))
     }
@@ -120,16 +137,9 @@ export class FlowEngine {
     return toRunView(run)
   }
 
-  /** The inbox: every way back lands here and is validated the same way. */
-  async deliver(delivery: Delivery): Promise<DeliveryResult> {
-    try {
-      return await this.route(delivery)
-    } catch (error) {
-      const run = delivery.runId !== undefined ? this.runs.get(delivery.runId) : undefined
-      const diagnosis = internalErrorDiagnosis(error, run, this.deps.clock.now())
-      if (run && !isFinished(run)) this.failRun(run, diagnosis)
-      return { outcome: 'rejected', message: diagnosis.summary, diagnosis }
-    }
+  /** Hands a redirect to the inbox, as any way back does. */
+  deliver(delivery: Delivery): Promise<DeliveryResult> {
+    return this.inbox.deliver(delivery)
   }
 
   async stopAll(): Promise<void> {
@@ -141,16 +151,37 @@ export class FlowEngine {
     )
   }
 
-  // --- the inbox ---------------------------------------------------------------------------
+  // --- matching a redirect to its run -------------------------------------------------------
 
-  private async route(delivery: Delivery): Promise<DeliveryResult> {
+  /**
+   * Ties a redirect to the run that sent its `state` and takes it at most once. Everything
+   * from here to setting `run.capture` is synchronous, so two ways back racing each other
+   * (loopback and paste, a double OS delivery) can never both start an exchange.
+   */
+  private async receive(delivery: Delivery): Promise<DeliveryResult> {
+    try {
+      return this.route(delivery)
+    } catch (error) {
+      const run = delivery.runId !== undefined ? this.runs.get(delivery.runId) : undefined
+      const diagnosis = internalErrorDiagnosis(error, run, this.deps.clock.now())
+      if (run && !isFinished(run)) this.failRun(run, diagnosis)
+      return { outcome: 'rejected', message: diagnosis.summary, diagnosis }
+    }
+  }
+
+  private route(delivery: Delivery): DeliveryResult {
     const now = this.deps.clock.now()
     const parsed = parseCallback(delivery.url)
+    const owner = delivery.runId !== undefined ? this.runs.get(delivery.runId) : undefined
     if (parsed.kind === 'invalid') {
       const diagnosis = buildDiagnosis({ code: 'callback.malformed', summary: parsed.reason, stepKind: 'callback' }, now)
-      return { outcome: 'rejected', message: parsed.reason, diagnosis }
+      // A listener or window of a run shows what it received; a bad paste stays in the form.
+      if (owner && delivery.method !== 'paste') {
+        this.arrive(owner, delivery, 'rejected', parsed.reason)
+        this.update(owner)
+      }
+      return { outcome: 'rejected', ...(owner && { runId: owner.id }), message: parsed.reason, diagnosis }
     }
-    const owner = delivery.runId !== undefined ? this.runs.get(delivery.runId) : undefined
     const byState = parsed.state !== undefined ? this.runs.get(this.byState.get(parsed.state) ?? '') : undefined
 
     if (parsed.state === undefined) {
@@ -160,13 +191,17 @@ export class FlowEngine {
         const diagnosis = buildDiagnosis({ code: 'callback.state_missing', summary, stepKind: 'callback' }, now)
         return { outcome: 'rejected', message: summary, diagnosis }
       }
-      return this.rejectForRun(target, delivery, parsed, 'callback.state_missing', summary, [])
+      return this.rejectForRun(target, delivery, parsed, {
+        code: 'callback.state_missing',
+        summary,
+        cause: { id: 'state.missing', text: 'The redirect has no `state` parameter.', evidence: [{ label: 'redirect', value: maskRedirect(delivery.url) }] },
+      })
     }
     // A paste into the wrong run is forgiven: the state decides. A run's own loopback is not
     // (RFC 8252 §8.10: a response on another run's redirect URI is a mix-up).
     const run = delivery.method === 'paste' ? (byState ?? owner) : (owner ?? byState)
     if (!run) {
-      const summary = 'The `state` in this redirect matches no run of this app: possible CSRF, or a redirect meant for another session. It was not exchanged.'
+      const summary = 'Not from a run of this app: its `state` matches none of our runs (possible CSRF, or a redirect meant for another session). It was not exchanged.'
       const diagnosis = buildDiagnosis(
         {
           code: 'callback.state_unknown',
@@ -176,41 +211,86 @@ export class FlowEngine {
         },
         now,
       )
-      this.deps.emit({ type: 'notice', level: 'warning', message: summary })
       return { outcome: 'rejected', message: summary, diagnosis }
     }
     if (parsed.state !== run.state) {
-      const summary = `The redirect's state "${short(parsed.state)}" is not the state this run sent ("${short(run.state)}"); the code was not exchanged.`
-      return this.rejectForRun(run, delivery, parsed, 'callback.state_mismatch', summary, [
-        { label: 'state sent', value: run.state },
-        { label: 'state received', value: parsed.state },
-      ])
+      return this.rejectForRun(run, delivery, parsed, {
+        code: 'callback.state_mismatch',
+        summary: `The redirect's state "${short(parsed.state)}" is not the state this run sent ("${short(run.state)}"); the code was not exchanged.`,
+        cause: {
+          id: 'state.altered',
+          text: 'The state received differs from the one sent.',
+          evidence: [
+            { label: 'state sent', value: run.state },
+            { label: 'state received', value: parsed.state },
+          ],
+        },
+      })
     }
-    return this.accept(run, delivery, parsed)
+    return this.take(run, delivery, parsed)
   }
 
-  private async accept(run: Run, delivery: Delivery, parsed: Exclude<ParsedCallback, { kind: 'invalid' }>): Promise<DeliveryResult> {
+  /** The state matched: take the redirect unless the run already has one or has ended. */
+  private take(run: Run, delivery: Delivery, parsed: Exclude<ParsedCallback, { kind: 'invalid' }>): DeliveryResult {
     const now = this.deps.clock.now()
     if (run.capture) {
-      const message = `Duplicate redirect via ${delivery.method} ignored: this run already received its redirect via ${run.capture.method}, and a code is exchanged once only.`
-      note(run, now, 'warning', message)
+      const first = run.capture.method
+      const message =
+        run.captureFingerprint === fingerprint(parsed)
+          ? `Duplicate redirect via ${delivery.method} ignored: the same redirect already arrived via ${first}, and a code is exchanged once only.`
+          : `A second, different redirect via ${delivery.method} was ignored: this run already took its redirect via ${first}, and a code is exchanged once only.`
+      this.arrive(run, delivery, 'duplicate', message)
       this.update(run)
       const diagnosis = buildDiagnosis({ code: 'callback.duplicate', summary: message, stepKind: 'callback' }, now)
       return { outcome: 'duplicate', runId: run.id, message, diagnosis }
     }
     if (isFinished(run)) {
-      const message = `This redirect belongs to a run that is already ${run.status}; nothing was exchanged.`
-      const diagnosis = buildDiagnosis({ code: 'callback.run_finished', summary: message, stepKind: 'callback' }, now)
+      const message = finishedMessage(run)
+      this.arrive(run, delivery, 'rejected', message)
+      this.update(run)
+      const diagnosis = buildDiagnosis(
+        {
+          code: 'callback.run_finished',
+          summary: message,
+          stepKind: 'callback',
+          causes: [
+            {
+              id: 'callback.late',
+              text: 'The login finished after the run had ended.',
+              likelihood: 'confirmed',
+              evidence: [
+                { label: 'run status', value: run.status },
+                ...(run.endedAt !== undefined ? [{ label: 'run ended', value: new Date(run.endedAt).toISOString() }] : []),
+              ],
+            },
+          ],
+        },
+        now,
+      )
       return { outcome: 'rejected', runId: run.id, message, diagnosis }
     }
+    const issuerProblem = checkIssuer(run, parsed)
+    if (issuerProblem) return this.rejectForRun(run, delivery, parsed, issuerProblem)
+    if (parsed.iss !== undefined && !run.metadata) {
+      note(run, now, 'info', 'The redirect names an issuer (`iss`), but this run has no discovered issuer to compare it with; it was not checked.')
+    }
+    return this.accept(run, delivery, parsed)
+  }
+
+  private accept(run: Run, delivery: Delivery, parsed: Exclude<ParsedCallback, { kind: 'invalid' }>): DeliveryResult {
+    const now = this.deps.clock.now()
     run.capture = { method: delivery.method, url: maskRedirect(delivery.url), at: now }
+    run.captureFingerprint = fingerprint(parsed)
     setStep(run, 'authorize', 'done', now, parsed.kind === 'error' ? 'The server redirected back with an error' : 'Signed in and redirected back')
     if (parsed.kind === 'error') {
       setStep(run, 'callback', 'done', now, `error=${parsed.error} via ${delivery.method}`)
       const diagnosis = explainAuthorizeError(parsed, now)
+      this.arrive(run, delivery, 'accepted', diagnosis.summary)
       this.failRun(run, diagnosis)
       return { outcome: 'accepted', runId: run.id, message: diagnosis.summary, diagnosis }
     }
+    const message = 'Authorization code received; exchanging it for tokens.'
+    this.arrive(run, delivery, 'accepted', message)
     setStep(run, 'callback', 'done', now, `Code received via ${delivery.method}`)
     setDeadline(run, {
       kind: 'code',
@@ -222,36 +302,39 @@ export class FlowEngine {
     run.exchange = exchangeCode(run, parsed.code, this.ctx).catch((error: unknown) => {
       this.failRun(run, internalErrorDiagnosis(error, run, this.deps.clock.now()))
     })
-    return { outcome: 'accepted', runId: run.id, message: 'Authorization code received; exchanging it for tokens.' }
+    return { outcome: 'accepted', runId: run.id, message }
   }
 
   private rejectForRun(
     run: Run,
     delivery: Delivery,
     parsed: Exclude<ParsedCallback, { kind: 'invalid' }>,
-    code: 'callback.state_missing' | 'callback.state_mismatch',
-    summary: string,
-    evidence: { label: string; value: string }[],
+    problem: Problem,
   ): DeliveryResult {
     const now = this.deps.clock.now()
-    const cause = code === 'callback.state_missing'
-      ? { id: 'state.missing', text: 'The redirect has no `state` parameter.', likelihood: 'confirmed' as const, evidence: [{ label: 'redirect', value: maskRedirect(delivery.url) }] }
-      : { id: 'state.altered', text: 'The state received differs from the one sent.', likelihood: 'confirmed' as const, evidence }
-    const diagnosis = buildDiagnosis({ code, summary, stepKind: 'callback', causes: [cause] }, now)
+    const diagnosis = buildDiagnosis(
+      { code: problem.code, summary: problem.summary, stepKind: 'callback', causes: [{ ...problem.cause, likelihood: 'confirmed' }] },
+      now,
+    )
+    this.arrive(run, delivery, 'rejected', problem.summary)
     if (isFinished(run) || run.capture) {
-      return { outcome: 'rejected', runId: run.id, message: summary, diagnosis }
+      this.update(run)
+      return { outcome: 'rejected', runId: run.id, message: problem.summary, diagnosis }
     }
     // A code we cannot tie to this run is never used; the run stops here, fail-closed.
     run.capture = { method: delivery.method, url: maskRedirect(delivery.url), at: now }
+    run.captureFingerprint = fingerprint(parsed)
     setStep(run, 'authorize', 'done', now, 'Redirected back')
-    setStep(run, 'callback', 'failed', now, parsed.kind === 'code' ? 'Code rejected: state check failed' : 'Redirect rejected')
+    setStep(run, 'callback', 'failed', now, parsed.kind === 'code' ? `Code rejected: ${problem.code === 'callback.state_missing' || problem.code === 'callback.state_mismatch' ? 'state' : 'issuer'} check failed` : 'Redirect rejected')
     this.failRun(run, diagnosis)
-    return { outcome: 'rejected', runId: run.id, message: summary, diagnosis }
+    return { outcome: 'rejected', runId: run.id, message: problem.summary, diagnosis }
   }
 
-  private async deliverForVerdict(delivery: Delivery): Promise<LoopbackVerdict> {
-    const result = await this.deliver(delivery)
-    return { ok: result.outcome === 'accepted' && result.diagnosis === undefined, message: result.message }
+  /** Records a redirect on the run it reached, for the run view. */
+  private arrive(run: Run, delivery: Delivery, outcome: RedirectArrival['outcome'], message: string): void {
+    run.arrivals.push({ method: delivery.method, url: maskRedirect(delivery.url), at: this.deps.clock.now(), outcome, message })
+    // A flood (a script, a reload loop) must not grow a run without bound.
+    if (run.arrivals.length > 50) run.arrivals.splice(1, run.arrivals.length - 50)
   }
 
   private onlyWaitingRun(): Run | undefined {
@@ -261,7 +344,12 @@ export class FlowEngine {
 
   // --- lifecycle ---------------------------------------------------------------------------
 
-  private async openBrowser(run: Run): Promise<void> {
+  /** Sends the user to the authorization page: the browser, or the in-app auth window. */
+  private async openAuthorization(run: Run): Promise<void> {
+    if (run.captureMethod === 'auth-window' && this.deps.openAuthWindow) {
+      await this.openAuthWindow(run, this.deps.openAuthWindow)
+      return
+    }
     try {
       await this.deps.openBrowser(run.authorizeUrl as string)
       note(run, this.deps.clock.now(), 'info', 'Authorization page opened in the browser.')
@@ -274,8 +362,30 @@ export class FlowEngine {
     this.update(run)
   }
 
+  private async openAuthWindow(run: Run, open: OpenAuthWindow): Promise<void> {
+    try {
+      const handle = await open({
+        runId: run.id,
+        authorizeUrl: run.authorizeUrl as string,
+        redirectUri: run.redirectUri as string,
+        deliver: (url) => void this.inbox.deliver({ url, method: 'auth-window', runId: run.id }),
+        closed: () => {
+          if (isFinished(run) || run.capture) return
+          note(run, this.deps.clock.now(), 'warning', 'The sign-in window was closed before the redirect arrived. Paste the redirect, or cancel the run.')
+          this.update(run)
+        },
+      })
+      run.disposers.push(() => handle.close())
+      note(run, this.deps.clock.now(), 'info', 'Authorization page opened in the in-app window, in a fresh session with no cookies from earlier runs.')
+      this.update(run)
+    } catch (error) {
+      const summary = `The in-app auth window could not be opened (${(error as Error).message}).`
+      this.failRun(run, buildDiagnosis({ code: 'capture.unavailable', summary, stepKind: 'authorize' }, this.deps.clock.now()))
+    }
+  }
+
   private armSession(run: Run): void {
-    const expiresAt = run.createdAt + run.profile.lifetimes.sessionSeconds * 1000
+    const expiresAt = run.createdAt + run.sessionSeconds * 1000
     setDeadline(run, { kind: 'session', label: 'Authorization session', startsAt: run.createdAt, expiresAt })
     const cancel = this.deps.clock.at(expiresAt, () => this.expire(run))
     run.disposers.push(cancel)
@@ -285,8 +395,8 @@ export class FlowEngine {
     // Once the code is in hand the session no longer matters.
     if (isFinished(run) || run.capture) return
     const now = this.deps.clock.now()
-    const minutes = run.profile.lifetimes.sessionSeconds / 60
-    const length = minutes >= 1 ? `${Math.round(minutes * 10) / 10} min` : `${run.profile.lifetimes.sessionSeconds} s`
+    const minutes = run.sessionSeconds / 60
+    const length = minutes >= 1 ? `${Math.round(minutes * 10) / 10} min` : `${run.sessionSeconds} s`
     const diagnosis = buildDiagnosis(
       {
         code: 'session.expired',
@@ -306,7 +416,7 @@ export class FlowEngine {
       },
       now,
     )
-    for (const step of run.steps) if (step.status === 'active') setStep(run, step.kind, 'failed', now)
+    for (const step of run.steps) if (step.status === 'active') setStep(run, step.kind, 'failed', now, 'The authorization session ended before the redirect came back')
     addDiagnosis(run, diagnosis)
     this.finish(run, 'expired')
   }

@@ -5,6 +5,7 @@ import type {
   CaptureMethod,
   CaptureView,
   DeadlineView,
+  RedirectArrival,
   RunNote,
   RunStatus,
   RunView,
@@ -53,7 +54,10 @@ export interface Run {
   endedAt?: number
   steps: StepState[]
   deadlines: DeadlineView[]
+  /** The way back of this run: the profile's, or the one chosen in the run options. */
   captureMethod: CaptureMethod
+  /** Length of the authorization session, counted from the first step. */
+  sessionSeconds: number
   issuer?: string
   metadata?: ServerMetadata
   endpoints: Endpoints
@@ -65,6 +69,10 @@ export interface Run {
   state: string
   nonce?: string
   capture?: CaptureView
+  /** A hash of the redirect that counted, to tell the same one again from a different one. */
+  captureFingerprint?: string
+  /** Every redirect that reached this run. */
+  arrivals: RedirectArrival[]
   /** The code, kept only until it is exchanged. */
   code?: string
   /** Set before the one and only code exchange starts. */
@@ -85,7 +93,13 @@ const STEP_TITLES: Record<StepKind, string> = {
   token: 'Exchange the code for tokens',
 }
 
-export function createRun(profile: Profile, now: number, steps: StepKind[]): Run {
+/** What a run may change from its profile (see `RunOptions` in the contract). */
+export interface RunChoices {
+  capture?: CaptureMethod
+  sessionSeconds?: number
+}
+
+export function createRun(profile: Profile, now: number, steps: StepKind[], choices: RunChoices = {}): Run {
   const run: Run = {
     id: randomUUID(),
     profile: structuredClone(profile),
@@ -93,7 +107,9 @@ export function createRun(profile: Profile, now: number, steps: StepKind[]): Run
     createdAt: now,
     steps: steps.map((kind) => ({ kind, title: STEP_TITLES[kind], status: 'pending', exchangeIds: [], diagnosisIds: [] })),
     deadlines: [],
-    captureMethod: profile.capture.method,
+    captureMethod: choices.capture ?? profile.capture.method,
+    sessionSeconds: choices.sessionSeconds ?? profile.lifetimes.sessionSeconds,
+    arrivals: [],
     endpoints: {},
     pkce: createPkcePair(),
     state: randomToken(32),
@@ -161,6 +177,7 @@ export function toRunView(run: Run): RunView {
   if (run.redirectUri !== undefined) view.redirectUri = run.redirectUri
   if (run.authorizeUrl !== undefined) view.authorizeUrl = run.authorizeUrl
   if (run.capture !== undefined) view.capture = { ...run.capture }
+  view.arrivals = run.arrivals.map((a) => ({ ...a }))
   if (run.tokens) {
     const t = run.tokens
     const masked = (kind: 'access_token' | 'refresh_token' | 'id_token', value: string, expiresAt?: number) => ({

@@ -1,5 +1,6 @@
 import type { Profile } from '../../shared/domain/profile'
 import { openLoopback } from '../capture/loopback'
+import { planWayBack } from '../capture/way-back'
 import { buildDiagnosis } from '../diagnose/build'
 import { explainTokenResponse } from '../diagnose/explain-token-response'
 import { TOKEN_RULES } from '../diagnose/token-rules'
@@ -10,7 +11,7 @@ import { discover } from '../oauth/discovery'
 import { codeExchangeRequest } from '../oauth/token-request'
 import { readTokenResponse } from '../oauth/token-response'
 import type { FlowContext } from './flow-context'
-import { setDeadline, setStep, type Run } from './run'
+import { note, setDeadline, setStep, type Run } from './run'
 
 /**
  * The standard OAuth 2.0 / OIDC authorization-code + PKCE flow: discovery, authorize in the
@@ -64,11 +65,15 @@ export async function beginStandardFlow(run: Run, ctx: FlowContext): Promise<boo
   }
 
   // 2. The way back, ready before the browser leaves.
-  if (profile.capture.method === 'loopback') {
+  const plan = planWayBack(run.captureMethod, profile)
+  if (plan.kind === 'missing') {
+    return ctx.fail(run, buildDiagnosis({ code: 'profile.incomplete', summary: plan.reason, stepKind: 'authorize' }, now()))
+  }
+  if (plan.kind === 'listen') {
     try {
       const listener = await openLoopback({
-        port: profile.capture.loopbackPort,
-        path: profile.capture.loopbackPath,
+        port: plan.port,
+        path: plan.path,
         onRedirect: (url) => ctx.deliverForVerdict({ url, method: 'loopback', runId: run.id }),
       })
       run.disposers.push(() => listener.close())
@@ -77,18 +82,14 @@ export async function beginStandardFlow(run: Run, ctx: FlowContext): Promise<boo
       return ctx.fail(
         run,
         buildDiagnosis(
-          { code: 'capture.failed', summary: `Port ${profile.capture.loopbackPort} on 127.0.0.1 could not be opened: ${(error as Error).message}`, stepKind: 'authorize' },
+          { code: 'capture.failed', summary: `Port ${plan.port} on 127.0.0.1 could not be opened: ${(error as Error).message}`, stepKind: 'authorize' },
           now(),
         ),
       )
     }
-  } else if (profile.capture.redirectUri) {
-    run.redirectUri = profile.capture.redirectUri
   } else {
-    return ctx.fail(
-      run,
-      buildDiagnosis({ code: 'profile.incomplete', summary: 'The profile has no redirect URI for this capture method.', stepKind: 'authorize' }, now()),
-    )
+    run.redirectUri = plan.redirectUri
+    if (plan.warning !== undefined) note(run, now(), 'warning', plan.warning)
   }
 
   // 3. The authorization request.

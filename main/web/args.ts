@@ -5,6 +5,8 @@ export interface WebArgs {
   help: boolean
   /** Open the page in the default browser after start. */
   open: boolean
+  /** Hand this redirect URL to the running web host as a deep link, then exit. */
+  deliver?: string
 }
 
 export type ParsedArgs = { ok: true; args: WebArgs } | { ok: false; message: string }
@@ -35,6 +37,14 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
       case '-h':
         args.help = true
         break
+      case '--deliver': {
+        let value = inline ?? argv[++i]
+        // `--deliver -- <url>`: the separator keeps a URL from ever being read as an option.
+        if (value === '--') value = argv[++i]
+        if (value === undefined || value === '') return { ok: false, message: '--deliver needs the redirect URL, e.g. --deliver "dev.oauthflowtester:/callback?code=…&state=…".' }
+        args.deliver = value
+        break
+      }
       case '--port': {
         const value = inline ?? argv[++i]
         const port = value === undefined ? undefined : toPort(value)
@@ -63,6 +73,9 @@ Usage: npm run start:web [-- options]
   --json     print one line {"url","token","port"} for scripts, nothing else on stdout
   --open     open the page in the default browser
   --help     show this text
+
+  --deliver URL   do not start a host: hand URL (a dev.oauthflowtester: redirect) to the
+                  running web host, as the OS hands a deep link to the desktop app
 
 Every API request needs the per-launch token: the page reads it from the URL fragment,
 scripts send "Authorization: Bearer <token>".`

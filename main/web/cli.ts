@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { randomToken } from '../oauth/random'
 import { createService } from '../service'
 import { parseWebArgs, WEB_HELP } from './args'
+import { deliverToRunningHost } from './deliver'
+import { removeRuntimeFile, runtimeFilePath, writeRuntimeFile } from './runtime-file'
 import { openInSystemBrowser } from './system-browser'
 import { startWebHost, type WebHost } from './server'
 import { APP_VERSION } from '../version'
@@ -18,6 +20,11 @@ async function main(): Promise<void> {
   if (args.help) {
     console.log(WEB_HELP)
     return
+  }
+  if (args.deliver !== undefined) {
+    const outcome = await deliverToRunningHost(args.deliver, runtimeFilePath())
+    ;(outcome.exitCode === 0 ? console.log : console.error)(outcome.message)
+    process.exit(outcome.exitCode)
   }
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
   const bridgeFile = fileURLToPath(new URL('../bridge/bridge.js', import.meta.url))
@@ -36,13 +43,29 @@ async function main(): Promise<void> {
     },
   })
   const token = randomToken(32)
+  const deliverToken = randomToken(32)
   try {
-    host = await startWebHost({ service, port: args.port, token, rendererDir, bridgeFile })
+    host = await startWebHost({ service, port: args.port, token, deliverToken, rendererDir, bridgeFile })
   } catch (error) {
     const err = error as NodeJS.ErrnoException
     console.error(err.code === 'EADDRINUSE' ? `Port ${args.port} is in use; pick another with --port, or 0 for any free port.` : err.message)
     process.exit(1)
   }
+
+  // Where `web.js --deliver <url>` finds this host (see runtime-file.ts).
+  const runtimeFile = runtimeFilePath()
+  let published = false
+  try {
+    writeRuntimeFile(runtimeFile, { port: host.port, deliverToken, pid: process.pid })
+    published = true
+  } catch (error) {
+    console.error(`Deep links cannot be delivered to this host (${(error as Error).message}); paste and loopback still work.`)
+  }
+  const unpublish = (): void => {
+    if (published) removeRuntimeFile(runtimeFile, deliverToken)
+    published = false
+  }
+  process.on('exit', unpublish)
 
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ url: host.url, token, port: host.port })}\n`)
@@ -57,6 +80,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return
     stopping = true
+    unpublish()
     await Promise.race([Promise.all([service.close(), host?.close()]), new Promise((r) => setTimeout(r, 3000))])
     process.exit(0)
   }

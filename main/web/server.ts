@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
 import type { Service } from '../service'
 import { WEB_CSP } from './csp'
+import { DELIVER_PATH } from './deliver'
 import { OPEN_URL_EVENT } from './transport'
 
 export interface WebHostOptions {
@@ -15,6 +16,11 @@ export interface WebHostOptions {
   rendererDir: string
   /** The built bridge script that gives the page its `window.tester`. */
   bridgeFile: string
+  /**
+   * Opens `POST /host/deliver`, the web host's stand-in for the OS handing a deep link to the
+   * running app (`web.js --deliver <url>`). Without it the route does not exist.
+   */
+  deliverToken?: string
 }
 
 export interface WebHost {
@@ -45,6 +51,7 @@ const MAX_BODY = 1024 * 1024
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const streams = new Set<http.ServerResponse>()
   const expected = Buffer.from(`Bearer ${opts.token}`)
+  const deliverExpected = opts.deliverToken !== undefined ? Buffer.from(`Bearer ${opts.deliverToken}`) : undefined
   let origin = ''
 
   const server = http.createServer((req, res) => {
@@ -61,6 +68,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return json(res, 421, refusal('unauthorized', `Host "${host}" is not this app.`))
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path === DELIVER_PATH && deliverExpected) return hostDeliver(req, res, deliverExpected)
     if (path.startsWith('/api/')) {
       const requestOrigin = req.headers.origin
       if (requestOrigin !== undefined && requestOrigin !== origin && requestOrigin !== origin.replace('127.0.0.1', 'localhost')) {
@@ -80,10 +88,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     return serveStatic(path, res)
   }
 
-  function authorized(header: string | undefined): boolean {
+  function authorized(header: string | undefined, want = expected): boolean {
     if (header === undefined) return false
     const given = Buffer.from(header)
-    return given.length === expected.length && timingSafeEqual(given, expected)
+    return given.length === want.length && timingSafeEqual(given, want)
+  }
+
+  /** A deep link from `web.js --deliver`: into the inbox, exactly as the OS would hand it. */
+  async function hostDeliver(req: http.IncomingMessage, res: http.ServerResponse, want: typeof expected): Promise<void> {
+    // Browsers always send Origin on a POST; the deliver command never does. No page can use it.
+    if (req.headers.origin !== undefined) return json(res, 403, refusal('unauthorized', 'Pages may not deliver deep links.'))
+    if (!authorized(req.headers.authorization, want)) return json(res, 401, refusal('unauthorized', 'Missing or wrong deliver token.'))
+    if (req.method !== 'POST') return json(res, 405, refusal('unknown-call', 'Deliver with POST.'))
+    const body = await readJson(req)
+    const url = body.ok ? (body.value as { url?: unknown } | null)?.url : undefined
+    if (typeof url !== 'string') return json(res, 400, refusal('invalid-input', 'The body must be {"url": "<redirect URL>"}.'))
+    return json(res, 200, { ok: true, value: await opts.service.inbox.deliver({ url, method: 'deep-link' }) })
   }
 
   function openStream(req: http.IncomingMessage, res: http.ServerResponse): void {

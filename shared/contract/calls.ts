@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { CallName } from './names'
 import { ProfileSummarySchema } from '../domain/profile'
-import { RunViewSchema } from '../domain/run'
+import { CaptureMethodSchema, RunViewSchema } from '../domain/run'
 import { DiagnosisSchema } from '../domain/diagnosis'
 
 const Id = z.string().min(1).max(200)
@@ -27,6 +27,20 @@ export const DeliveryResultSchema = z.object({
 })
 export type DeliveryResult = z.infer<typeof DeliveryResultSchema>
 
+/**
+ * Per-run choices that leave the profile untouched, so a tester can try each way back and a
+ * short session with the same profile.
+ */
+export const RunOptionsSchema = z
+  .object({
+    /** The way back for this run; the profile's method when absent. */
+    capture: CaptureMethodSchema.optional(),
+    /** The authorization session's length for this run; the profile's when absent. */
+    sessionSeconds: z.number().int().min(5).max(86_400).optional(),
+  })
+  .strict()
+export type RunOptions = z.infer<typeof RunOptionsSchema>
+
 interface CallSpec {
   input: z.ZodType
   output: z.ZodType
@@ -36,7 +50,7 @@ interface CallSpec {
 export const calls = {
   getAppInfo: { input: z.object({}).strict(), output: AppInfoSchema },
   listProfiles: { input: z.object({}).strict(), output: z.array(ProfileSummarySchema) },
-  startFlow: { input: z.object({ profileId: Id }).strict(), output: RunViewSchema },
+  startFlow: { input: z.object({ profileId: Id, options: RunOptionsSchema.optional() }).strict(), output: RunViewSchema },
   cancelFlow: { input: z.object({ runId: Id }).strict(), output: RunViewSchema },
   getRun: { input: z.object({ runId: Id }).strict(), output: RunViewSchema },
   listRuns: { input: z.object({}).strict(), output: z.array(RunViewSchema) },

@@ -56,6 +56,20 @@ export const CaptureViewSchema = z.object({
 })
 export type CaptureView = z.infer<typeof CaptureViewSchema>
 
+/**
+ * One redirect that reached a run, by any way back: the one that counted, and every
+ * duplicate or refused one after it, so a tester sees a double delivery for what it was.
+ */
+export const RedirectArrivalSchema = z.object({
+  method: CaptureMethodSchema,
+  /** As it arrived, with `code` and tokens masked. */
+  url: z.string(),
+  at: z.number(),
+  outcome: z.enum(['accepted', 'duplicate', 'rejected']),
+  message: z.string(),
+})
+export type RedirectArrival = z.infer<typeof RedirectArrivalSchema>
+
 /** A line in the run's log: what happened besides the steps (duplicates, warnings). */
 export const RunNoteSchema = z.object({
   at: z.number(),
@@ -79,6 +93,8 @@ export const RunViewSchema = z.object({
   steps: z.array(StepViewSchema),
   deadlines: z.array(DeadlineViewSchema),
   capture: CaptureViewSchema.optional(),
+  /** Every redirect that reached this run, in order (absent from runs recorded before it existed). */
+  arrivals: z.array(RedirectArrivalSchema).optional(),
   tokens: TokenSetViewSchema.optional(),
   diagnoses: z.array(DiagnosisSchema),
   exchanges: z.array(ExchangeSummarySchema),

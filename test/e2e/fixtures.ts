@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { test as base, expect } from '@playwright/test'
 
@@ -8,11 +11,18 @@ export interface RunningHost {
   port: number
   /** Everything the host printed on stderr, for failure messages. */
   stderr: string[]
+  /** Where this host's runtime file lives (OFT_RUNTIME_DIR), for `web.js --deliver`. */
+  runtimeDir: string
 }
 
 /** Starts the built web host (`node out/main/web.js --json`) for one test and stops it after. */
 export async function startHost(): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  // Each host gets its own runtime folder, so tests never touch a developer's running host.
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'oft-e2e-runtime-'))
+  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, OFT_RUNTIME_DIR: runtimeDir },
+  })
   const stderr: string[] = []
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
   const line = await new Promise<string>((resolve, reject) => {
@@ -23,9 +33,9 @@ export async function startHost(): Promise<{ host: RunningHost; stop: () => Prom
     })
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr.join('')}`)))
   })
-  const parsed = JSON.parse(line) as Omit<RunningHost, 'stderr'>
+  const parsed = JSON.parse(line) as Omit<RunningHost, 'stderr' | 'runtimeDir'>
   return {
-    host: { ...parsed, stderr },
+    host: { ...parsed, stderr, runtimeDir },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()

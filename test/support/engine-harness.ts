@@ -1,5 +1,6 @@
 import type { TesterEvent } from '../../shared/contract/events'
 import { ProfileSchema, type Profile, type ProfileInput } from '../../shared/domain/profile'
+import type { AuthWindowRequest } from '../../main/capture/auth-window'
 import { systemClock, type Clock } from '../../main/clock'
 import { FlowEngine } from '../../main/flows/engine'
 import { HttpClient } from '../../main/http/client'
@@ -18,9 +19,11 @@ export class EngineHarness {
   readonly events: TesterEvent[] = []
   readonly exchanges: HttpExchange[] = []
   readonly opened: string[] = []
+  /** Auth windows the engine asked for (the Electron window itself cannot run here). */
+  readonly authWindows: (AuthWindowRequest & { closedByEngine: boolean })[] = []
   private readonly profiles = new Map<string, Profile>(BUILT_IN_PROFILES.map((p) => [p.id, p]))
 
-  constructor(readonly clock: Clock = systemClock, sandbox?: SandboxManager) {
+  constructor(readonly clock: Clock = systemClock, sandbox?: SandboxManager, opts: { authWindow?: boolean } = {}) {
     this.http = new HttpClient(clock)
     this.http.onExchange((ex) => this.exchanges.push(ex))
     this.sandbox = sandbox ?? new SandboxManager(clock)
@@ -33,6 +36,13 @@ export class EngineHarness {
       openBrowser: async (url) => {
         this.opened.push(url)
       },
+      ...(opts.authWindow && {
+        openAuthWindow: (request: AuthWindowRequest) => {
+          const record = { ...request, closedByEngine: false }
+          this.authWindows.push(record)
+          return { close: () => void (record.closedByEngine = true) }
+        },
+      }),
       emit: (event) => this.events.push(event),
     })
   }

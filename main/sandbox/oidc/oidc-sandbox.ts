@@ -18,6 +18,8 @@ export const SANDBOX_CONFIDENTIAL_CLIENT = 'oft-sandbox-confidential'
 /** Shown in the sandbox docs on purpose; only this local server accepts it. */
 export const SANDBOX_CONFIDENTIAL_SECRET = 'sandbox-confidential-secret'
 export const SANDBOX_DEEP_LINK = 'dev.oauthflowtester:/callback'
+/** Registered for the paste way back: nothing listens there, the user copies the address bar. */
+export const SANDBOX_PASTE_REDIRECT = 'http://127.0.0.1/callback'
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -107,7 +109,7 @@ async function loadProvider(): Promise<typeof Provider> {
 async function configuration(opts: SandboxOptions): Promise<Configuration> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true })
   const jwk = { ...(await exportJWK(privateKey)), kid: `sandbox-${randomToken(6)}`, alg: 'RS256', use: 'sig' }
-  const redirects = ['http://127.0.0.1/callback', SANDBOX_DEEP_LINK]
+  const redirects = [SANDBOX_PASTE_REDIRECT, SANDBOX_DEEP_LINK]
   return {
     adapter: memoryAdapterFactory(),
     clients: [

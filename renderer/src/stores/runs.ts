@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { DeliveryResult } from '../../../shared/contract/calls'
+import type { DeliveryResult, RunOptions } from '../../../shared/contract/calls'
 import type { TesterEvent } from '../../../shared/contract/events'
 import type { RunView } from '../../../shared/domain/run'
 import { tester } from '../api/tester'
@@ -11,6 +11,8 @@ export const useRunsStore = defineStore('runs', () => {
   /** The run shown for each profile: the latest one started. */
   const latestByProfile = ref<Record<string, string>>({})
   const starting = ref<Record<string, boolean>>({})
+  /** The run options chosen per profile; Run flow and Restart both use them. */
+  const optionsByProfile = ref<Record<string, RunOptions>>({})
   const notices = useNoticesStore()
 
   const list = computed(() => Object.values(runs.value).sort((a, b) => b.createdAt - a.createdAt))
@@ -36,11 +38,22 @@ export const useRunsStore = defineStore('runs', () => {
     if (result.ok) for (const run of [...result.value].reverse()) put(run)
   }
 
+  const optionsFor = (profileId: string): RunOptions => optionsByProfile.value[profileId] ?? {}
+
+  function setOptions(profileId: string, options: RunOptions): void {
+    // Only what was chosen: an absent field means "as the profile says".
+    const chosen: RunOptions = {}
+    if (options.capture !== undefined) chosen.capture = options.capture
+    if (options.sessionSeconds !== undefined) chosen.sessionSeconds = options.sessionSeconds
+    optionsByProfile.value[profileId] = chosen
+  }
+
   async function start(profileId: string): Promise<RunView | undefined> {
     if (!tester || starting.value[profileId]) return undefined
     starting.value[profileId] = true
     try {
-      const result = await tester.startFlow({ profileId })
+      const options = optionsFor(profileId)
+      const result = await tester.startFlow(Object.keys(options).length > 0 ? { profileId, options } : { profileId })
       if (!result.ok) {
         notices.push('error', result.error.message)
         return undefined
@@ -74,5 +87,5 @@ export const useRunsStore = defineStore('runs', () => {
     unsubscribe ??= tester?.onEvent(onEvent)
   }
 
-  return { runs, list, latestFor, starting, load, start, cancel, deliver, connect, put }
+  return { runs, list, latestFor, starting, optionsFor, setOptions, load, start, cancel, deliver, connect, put }
 })

@@ -15,7 +15,15 @@ describe('web host arguments', () => {
     expect(parseWebArgs([], { npm_config_json: 'true', npm_config_port: '1234' })).toMatchObject({ ok: true, args: { port: 1234, json: true } })
   })
 
-  it.each([['--port', 'abc'], ['--port', '70000'], ['--port'], ['--bogus']])('refuses %j with a message', (...argv) => {
+  it('reads --deliver URL in every spelling, keeping the URL whole', () => {
+    const url = 'dev.oauthflowtester:/callback?code=a=b&state=s'
+    expect(parseWebArgs(['--deliver', url])).toMatchObject({ ok: true, args: { deliver: url } })
+    expect(parseWebArgs([`--deliver=${url}`])).toMatchObject({ ok: true, args: { deliver: url } })
+    expect(parseWebArgs(['--deliver', '--', url])).toMatchObject({ ok: true, args: { deliver: url } })
+    expect(parseWebArgs(['--deliver', '--port'])).toMatchObject({ ok: true, args: { deliver: '--port' } })
+  })
+
+  it.each([['--port', 'abc'], ['--port', '70000'], ['--port'], ['--bogus'], ['--deliver'], ['--deliver', '--']])('refuses %j with a message', (...argv) => {
     const r = parseWebArgs(argv)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.message.length).toBeGreaterThan(10)

@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, expect, test } from '@playwright/test'
+import { loginThroughSandbox } from '../../support/sandbox-login'
+import { findElectronBinary } from './electron-binary'
+
+const binary = findElectronBinary()
+
+/**
+ * The deep link in the real Electron host. Playwright cannot make the OS dispatch a scheme, so
+ * the spec emits what the OS causes: `second-instance` with a Windows/Linux command line, and
+ * macOS's `open-url`. Runs wherever the Electron binary exists.
+ */
+test.describe('Electron host deep link', () => {
+  test.skip(!binary.found, `skipped: no Electron binary (${binary.found ? '' : binary.reason})`)
+
+  test('a run with the deep-link way back completes from second-instance argv; open-url again is a duplicate', async () => {
+    if (!binary.found) return
+    const env = { ...process.env, OFT_USER_DATA: mkdtempSync(join(tmpdir(), 'oft-electron-')) } as Record<string, string>
+    delete env.ELECTRON_RUN_AS_NODE
+    const app = await _electron.launch({ executablePath: binary.path, args: ['.', '--no-sandbox'], env })
+    try {
+      await app.evaluate(({ shell }) => {
+        const opened: string[] = []
+        ;(globalThis as { __opened?: string[] }).__opened = opened
+        shell.openExternal = async (url: string) => {
+          opened.push(url)
+        }
+      })
+      const window = await app.firstWindow()
+      await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
+      await window.getByTestId('run-option-capture').selectOption('deep-link')
+      await window.getByTestId('run-flow').click()
+      await expect(window.getByTestId('waiting-for')).toContainText('deep-link')
+      const authorizeUrl = await app.evaluate(() => (globalThis as { __opened?: string[] }).__opened?.at(-1))
+      const { redirect } = await loginThroughSandbox(authorizeUrl!)
+      expect(redirect).toMatch(/^dev\.oauthflowtester:\/callback\?/)
+
+      await app.evaluate(({ app: electronApp }, url) => {
+        electronApp.emit('second-instance', { preventDefault() {} }, ['oauth-flow-tester', '--original-process-start-time=1', '--', url], process.cwd(), {})
+      }, redirect)
+      await expect(window.getByTestId('run-status')).toHaveText('Tokens received')
+      await expect(window.getByTestId('capture-method')).toHaveText('deep-link')
+
+      await app.evaluate(({ app: electronApp }, url) => {
+        electronApp.emit('open-url', { preventDefault() {} }, url)
+      }, redirect)
+      await expect(window.getByTestId('arrival-duplicate')).toContainText('deep-link')
+      await expect(window.getByTestId('exchange-token')).toHaveCount(1)
+    } finally {
+      await app.close()
+    }
+  })
+})

@@ -35,6 +35,7 @@ function fakeElectron() {
   }
   const shell = { openExternal: async (url: string) => void opened.push(url) }
   const contents = {
+    id: 1,
     on: (event: string, fn: Handler) => contentsHandlers.set(event, fn),
     setWindowOpenHandler: (fn: Handler) => (windowOpen = fn),
   }
@@ -42,7 +43,8 @@ function fakeElectron() {
   appHandlers.get('web-contents-created')?.({}, contents)
   const navigate = (event: string, url: string): boolean => {
     let prevented = false
-    contentsHandlers.get(event)?.({ preventDefault: () => (prevented = true) }, url)
+    // Electron 25+ puts the URL on the event; the old second argument is kept for older handlers.
+    contentsHandlers.get(event)?.({ preventDefault: () => (prevented = true), url }, url)
     return prevented
   }
   return { navigate, contentsHandlers, windowOpen: () => windowOpen, permissionRequest: () => permissionRequest, permissionCheck: () => permissionCheck, opened }

@@ -1,5 +1,6 @@
 import { catchRedirect } from './catch-redirect'
 import { expect, test } from './fixtures'
+import { saveScreenshot } from './screenshots'
 
 test('Run on "Local sandbox" logs in on the sandbox page and shows the tokens', async ({ page, context, host }) => {
   await page.goto(host.url)
@@ -28,8 +29,7 @@ test('Run on "Local sandbox" logs in on the sandbox page and shows the tokens', 
   await expect(tokens.getByTestId('token-refresh_token')).toBeVisible()
   await expect(tokens.getByTestId('token-id_token')).toContainText('JWT')
   await expect(page.getByTestId('capture-method')).toHaveText('loopback')
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await page.screenshot({ path: 'docs/screenshots/first-flow.png', fullPage: true })
+  await saveScreenshot(page, 'first-flow')
 })
 
 test('a pasted redirect with a forged state is refused and nothing is exchanged', async ({ page, context, host }) => {

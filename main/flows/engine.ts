@@ -39,6 +39,8 @@ export interface EngineDeps {
   /** Sends the user to the authorize URL (system browser, or a new tab in the web host). */
   openBrowser(url: string): Promise<void>
   emit(event: TesterEvent): void
+  /** Called once when a run's code exchange produced tokens (the token store takes them over). */
+  onTokens?(run: Run): void
 }
 
 /** How many runs stay in memory; history on disk keeps more. */
@@ -329,6 +331,7 @@ export class FlowEngine {
     run.status = status
     run.endedAt = this.deps.clock.now()
     delete run.code
+    if (status === 'succeeded' && run.tokens) this.deps.onTokens?.(run)
     const disposers = run.disposers.splice(0)
     for (const dispose of disposers) {
       try {

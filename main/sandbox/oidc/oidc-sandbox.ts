@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { exportJWK, generateKeyPair } from 'jose'
+import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import type Provider from 'oidc-provider'
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider'
 import { randomToken } from '../../oauth/random'
@@ -23,7 +23,15 @@ export interface SandboxOptions {
   /** 0 picks a free port. */
   port?: number
   ttl?: { accessToken?: number; code?: number; idToken?: number; refreshToken?: number }
+  /**
+   * The private RS256 signing key (a JWK with `kid`); a fresh one per start when absent. Tests
+   * pass their own to sign a token the sandbox's published keys verify (e.g. a wrong `aud`).
+   */
+  signingKey?: JWK
 }
+
+/** The sandbox's protected test API: answers who the access token belongs to. */
+export const SANDBOX_API_PATH = '/api/me'
 
 /** What the server itself saw go wrong: the detail it does not send to the client. */
 export interface ServerLogEntry {
@@ -66,6 +74,12 @@ export async function startOidcSandbox(opts: SandboxOptions = {}): Promise<OidcS
   const callback = provider.callback()
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path === SANDBOX_API_PATH) {
+      handleTestApi(provider, req, res).catch((err: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: err instanceof Error ? err.message : String(err) })
+      })
+      return
+    }
     if (path.startsWith('/interaction/')) {
       handleInteraction(provider, req, res).catch((err: unknown) => {
         if (!res.headersSent) sendHtml(res, 400, errorPage('Sign-in failed', err instanceof Error ? err.message : String(err)))
@@ -105,8 +119,7 @@ async function loadProvider(): Promise<typeof Provider> {
 }
 
 async function configuration(opts: SandboxOptions): Promise<Configuration> {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
-  const jwk = { ...(await exportJWK(privateKey)), kid: `sandbox-${randomToken(6)}`, alg: 'RS256', use: 'sig' }
+  const jwk = opts.signingKey ?? (await newSigningKey())
   const redirects = ['http://127.0.0.1/callback', SANDBOX_DEEP_LINK]
   return {
     adapter: memoryAdapterFactory(),
@@ -149,8 +162,10 @@ async function configuration(opts: SandboxOptions): Promise<Configuration> {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
-      introspection: { enabled: true },
+      // A client may revoke and introspect its own tokens, nobody else's (said explicitly,
+      // which also keeps oidc-provider from printing a notice per call).
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       userinfo: { enabled: true },
     },
     pkce: { required: () => true },
@@ -172,6 +187,45 @@ async function configuration(opts: SandboxOptions): Promise<Configuration> {
       ctx.body = errorPage(String(out.error), String(out.error_description ?? ''))
     },
   }
+}
+
+async function newSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  return { ...(await exportJWK(privateKey)), kid: `sandbox-${randomToken(6)}`, alg: 'RS256', use: 'sig' }
+}
+
+/**
+ * A protected resource for "Call API": it accepts only a live access token of this server,
+ * looked up the way the server itself does, so revocation and expiry show at once.
+ * Failures follow RFC 6750 §3 (401 with a `WWW-Authenticate` challenge).
+ */
+async function handleTestApi(provider: Provider, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const deny = (error: string, description: string): void => {
+    res.setHeader('www-authenticate', `Bearer realm="sandbox-api", error="${error}", error_description="${description}"`)
+    sendJson(res, 401, { error, error_description: description })
+  }
+  if (req.method !== 'GET') return sendJson(res, 405, { error: 'method_not_allowed', error_description: 'Use GET.' })
+  const header = req.headers.authorization
+  if (header === undefined) return deny('invalid_request', 'No Authorization header; send Bearer <access token>')
+  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(header)
+  if (!match?.[1]) return deny('invalid_request', 'The Authorization header is not exactly Bearer <access token>')
+  const token = await provider.AccessToken.find(match[1])
+  if (!token?.isValid) return deny('invalid_token', 'The access token is unknown, expired or revoked')
+  const grant = token.grantId ? await provider.Grant.find(token.grantId) : undefined
+  if (!grant) return deny('invalid_token', 'The grant of this access token was revoked')
+  const user = DEMO_USERS.find((u) => u.id === token.accountId)
+  sendJson(res, 200, {
+    sub: token.accountId,
+    client_id: token.clientId,
+    scope: token.scope,
+    ...(user && { name: user.name, email: user.email }),
+    message: 'The sandbox test API accepted this access token.',
+  })
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
 }
 
 async function handleInteraction(provider: Provider, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -19,6 +19,8 @@ export interface ResourceCallEvidence {
   token: { status: string; statusAt?: number; expiresAt?: number }
   /** The profile's API needs `x-client-key` (the vendor's). */
   needsClientKey: boolean
+  /** When this app revoked the refresh token of the grant the sent token belongs to. */
+  grantRevokedAt?: number
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString()
@@ -75,6 +77,14 @@ function unauthorizedCauses(ev: ResourceCallEvidence, status: number, challenge:
       text: 'The request carried no `x-client-key` header.',
       likelihood: 'confirmed',
       evidence: [{ label: 'headers sent', value: Object.keys(req.headers).join(', ') }],
+    })
+  }
+  if (ev.token.status !== 'revoked' && ev.grantRevokedAt !== undefined) {
+    causes.push({
+      id: 'api.token_revoked',
+      text: 'This app revoked the refresh token of the same grant; servers usually end the grant’s access tokens with it (RFC 7009 §2.1).',
+      likelihood: 'likely',
+      evidence: [sent, { label: 'refresh token revoked at', value: iso(ev.grantRevokedAt) }],
     })
   }
   if (ev.token.status === 'revoked') {

@@ -100,6 +100,7 @@ function resourceOutcome(
     sentLabel: `the ${tokenLabel(token)}`,
     token: { status: token.status, ...(token.statusAt !== undefined && { statusAt: token.statusAt }), ...(token.expiresAt !== undefined && { expiresAt: token.expiresAt }) },
     needsClientKey: set.profile.flow !== 'standard',
+    ...grantRevoked(set, token),
   })
   addDiagnosis(set, diagnosis)
   addEvent(set, {
@@ -113,6 +114,14 @@ function resourceOutcome(
     diagnosisId: diagnosis.id,
   })
   return { ok: false, message: diagnosis.summary, exchange, diagnosis }
+}
+
+/** When a refresh token of the set was revoked after this token was issued (same grant). */
+function grantRevoked(set: TokenSet, token: StoredToken): { grantRevokedAt?: number } {
+  const revoke = set.events.find(
+    (e) => e.kind === 'revoked' && e.ok && e.at >= token.issuedAt && e.tokenIds.some((id) => set.tokens.find((t) => t.id === id)?.kind === 'refresh_token'),
+  )
+  return revoke ? { grantRevokedAt: revoke.at } : {}
 }
 
 /** The vendor picks its region per request; every call of a US profile says so. */

@@ -2,6 +2,7 @@ import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Result } from '../../shared/contract/result'
 import type { Verification } from '../../shared/domain/token-inspection'
+import { SANDBOX_RESOURCE } from '../../main/sandbox/oidc/oidc-sandbox'
 import { SandboxManager } from '../../main/sandbox/sandbox-manager'
 import { EngineHarness } from '../support/engine-harness'
 import { FakeClock } from '../support/fake-clock'
@@ -91,6 +92,21 @@ describe('verifying ID tokens against the sandbox', () => {
     const v = value(await h.tokens.verify({ tokenSetId, value: forged, kind: 'id_token' }))
     expect(failing(v)).toEqual(['aud'])
     expect(v.checks.find((c) => c.check === 'aud')?.why).toContain('issued to another client')
+  })
+
+  it('verifies a JWT access token (RFC 9068) issued for the sandbox API resource', async () => {
+    h.addProfile({ id: 'jwt-access', scopes: 'openid offline_access api:read', extraAuthorizeParams: { resource: SANDBOX_RESOURCE } })
+    const run = await h.completeRun('jwt-access')
+    const id = run.tokens!.id
+    expect(run.tokens!.tokens.find((t) => t.kind === 'access_token')?.format).toBe('jwt')
+    const v = value(await h.tokens.verify({ tokenSetId: id, tokenId: 'access-1' }))
+    expect(v.verdict).toBe('valid')
+    expect(Object.fromEntries(v.checks.map((c) => [c.check, c.status]))).toMatchObject({ signature: 'pass', typ: 'pass', iss: 'pass', aud: 'pass', azp: 'pass', exp: 'pass', nonce: 'skip' })
+    expect(v.checks.find((c) => c.check === 'aud')?.why).toContain(SANDBOX_RESOURCE)
+    // The API takes it, and a refresh brings another JWT access token.
+    expect(value(await h.tokens.callApi(id)).ok).toBe(true)
+    const refreshed = value(await h.tokens.refresh(id))
+    expect(refreshed.tokenSet.tokens.find((t) => t.id === 'access-2')?.format).toBe('jwt')
   })
 
   it('fails the exp line, and no other, once the injected clock is past exp plus the skew', async () => {

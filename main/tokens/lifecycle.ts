@@ -21,7 +21,7 @@ import { refreshTokenToUse, refreshWith, tokenToReplay, type RefreshTrigger } fr
 import { logout, revokeToken, tokenToRevoke } from './revoke'
 import { armAutoRefresh, armExpiries } from './schedule'
 import { capabilitiesOf, toTokenSetDetail } from './token-view'
-import { DEFAULT_REFRESH_LEAD_SECONDS, addDiagnosis, addEvent, newest, setStatus, tokenById, type StoredToken, type TokenSet } from './token-set'
+import { addDiagnosis, addEvent, newest, setStatus, tokenById, type StoredToken, type TokenSet } from './token-set'
 import { TokenStore } from './token-store'
 import { DEFAULT_SKEW_SECONDS, verifyInSet } from './verify'
 
@@ -298,4 +298,3 @@ export class TokenLifecycle {
 
 const notFound = (id: string): Result<never> => fail('not-found', `No token set with id "${id}".`)
 
-export { DEFAULT_REFRESH_LEAD_SECONDS }

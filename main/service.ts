@@ -12,6 +12,7 @@ import { BuiltInProfiles, type ProfileRepository } from './profiles/profile-repo
 import { SandboxManager } from './sandbox/sandbox-manager'
 import type { SandboxOptions } from './sandbox/oidc/oidc-sandbox'
 import { VendorSimulatorManager, type VendorSimulatorSettings } from './sandbox/vendor-simulator-manager'
+import { TokenLifecycle } from './tokens/lifecycle'
 
 export interface ServiceOptions {
   host: AppInfo['host']
@@ -37,6 +38,7 @@ export interface Service {
   sandbox: SandboxManager
   /** The local vendor simulator, started on demand (the vendor flow's runs will acquire it). */
   vendorSimulator: VendorSimulatorManager
+  tokens: TokenLifecycle
   close(): Promise<void>
 }
 
@@ -48,15 +50,18 @@ export function createService(opts: ServiceOptions): Service {
   const sandbox = new SandboxManager(clock, opts.sandbox)
   const vendorSimulator = new VendorSimulatorManager(clock, opts.vendorSimulator)
   const profiles = opts.profiles ?? new BuiltInProfiles()
+  const secrets = async (): Promise<Record<string, string>> => ({})
+  const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox })
   const engine = new FlowEngine({
     clock,
     http,
     sandbox,
     profile: (id) => profiles.get(id),
-    secrets: async () => ({}),
+    secrets,
     openBrowser: opts.openBrowser,
     ...(opts.openAuthWindow && { openAuthWindow: opts.openAuthWindow }),
     emit: (event) => events.emit(event),
+    onTokens: (run) => tokens.adopt(run),
   })
 
   const handlers: Handlers = {
@@ -69,6 +74,21 @@ export function createService(opts: ServiceOptions): Service {
     listRuns: async () => ok(engine.list()),
     deliverRedirect: async ({ url, runId }) =>
       ok(await engine.inbox.deliver({ url, method: 'paste', ...(runId !== undefined && { runId }) })),
+    getTokenSet: async ({ tokenSetId }) => tokens.view(tokenSetId),
+    listTokenSets: async ({ profileId }) => ok(tokens.list(profileId)),
+    decodeToken: async (input) => tokens.decode(input),
+    verifyToken: (input) => tokens.verify(withoutUndefined(input)),
+    refreshTokens: ({ tokenSetId }) => tokens.refresh(tokenSetId),
+    replaySupersededRefresh: ({ tokenSetId, tokenId }) => tokens.replay(tokenSetId, tokenId),
+    revokeToken: ({ tokenSetId, token }) => tokens.revoke(tokenSetId, token),
+    introspectToken: ({ tokenSetId, token }) => tokens.introspect(tokenSetId, token),
+    callUserinfo: ({ tokenSetId }) => tokens.userinfo(tokenSetId),
+    callTestApi: ({ tokenSetId, send }) => tokens.callApi(tokenSetId, send),
+    logoutTokens: ({ tokenSetId }) => tokens.logout(tokenSetId),
+    setAutoRefresh: async ({ tokenSetId, enabled, leadSeconds }) => tokens.setAutoRefresh(tokenSetId, enabled, leadSeconds),
+    revealToken: async ({ tokenSetId, tokenId }) => tokens.reveal(tokenSetId, tokenId),
+    copyAsCurl: ({ tokenSetId, action }) => tokens.curl(tokenSetId, action),
+    getExchange: async ({ exchangeId }) => tokens.exchange(exchangeId),
   }
 
   return {
@@ -78,12 +98,18 @@ export function createService(opts: ServiceOptions): Service {
     inbox: engine.inbox,
     sandbox,
     vendorSimulator,
+    tokens,
     async close() {
       await engine.stopAll()
+      tokens.close()
       await Promise.all([sandbox.stop(), vendorSimulator.stop()])
     },
   }
 }
+
+/** zod gives optional fields as `undefined`; the lifecycle takes them absent. */
+const withoutUndefined = <T extends object>(input: T): T =>
+  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T
 
 function summarize(profile: Profile): ProfileSummary {
   const secrets: ProfileSummary['secrets'] = {}

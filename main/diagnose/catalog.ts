@@ -275,6 +275,113 @@ export const CATALOG = {
     fixes: ['Retry; if it persists, send the support bundle to the operators.'],
   },
 
+  // --- after the exchange: refresh, revoke, introspect, calling APIs ------------------------
+  'refresh.rotated_token_replayed': {
+    title: 'Refresh token already rotated',
+    meaning:
+      'The refresh token sent had already been exchanged for a newer one. With rotation each refresh token works once; the newest one is the only one to use.',
+    causes: [
+      { id: 'rotation.old_copy', text: 'The client kept (or restored) an old copy of the refresh token instead of saving the one from the last refresh response.' },
+      { id: 'rotation.concurrent', text: 'Two parts of the client (tabs, processes, a retry) refreshed at the same time with the same token.' },
+      { id: 'rotation.lost_response', text: 'A refresh succeeded on the server but its response was lost, so the client retried with the old token.' },
+    ],
+    fixes: [
+      'Always use the newest refresh token: save the `refresh_token` of every refresh response before anything else.',
+      'Refresh one at a time per grant; let other callers wait for that refresh.',
+      'Servers that detect reuse revoke the whole grant: if the newest tokens fail now too, sign in again.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'refresh.replay_accepted': {
+    title: 'Superseded refresh token accepted',
+    meaning:
+      'The server accepted a refresh token that had already been replaced by a newer one. Either it does not rotate refresh tokens, or it does not detect reuse, so a stolen old token stays usable.',
+    causes: [
+      { id: 'rotation.not_enforced', text: 'The server returns a new refresh token but keeps the old one valid.' },
+      { id: 'rotation.grace_period', text: 'The server allows reuse for a short grace period after rotation.' },
+    ],
+    fixes: ['If rotation is meant to be on, check the server’s rotation and reuse-detection settings.'],
+  },
+  'refresh.expired': {
+    title: 'Refresh token expired',
+    meaning: 'The refresh token is past its lifetime, so the server no longer exchanges it; only a new sign-in gives a new one.',
+    causes: [
+      { id: 'refresh.lifetime', text: 'The refresh token outlived its lifetime (the server’s `refresh_token_expires_in`, or the profile’s default).' },
+      { id: 'refresh.idle', text: 'The token was not used for longer than the server allows between refreshes.' },
+    ],
+    fixes: ['Sign in again (restart the flow).', 'Refresh before the refresh token expires if the session must last longer.'],
+    restartFrom: 'authorize',
+  },
+  'refresh.revoked': {
+    title: 'Refresh token revoked',
+    meaning: 'The refresh token was revoked (by this app, a logout, or the user), so it cannot be exchanged any more.',
+    causes: [
+      { id: 'refresh.revoked_here', text: 'This app revoked the token, or a token of the same grant, earlier.' },
+      { id: 'refresh.revoked_elsewhere', text: 'The user removed the app’s access, or an administrator revoked it.' },
+    ],
+    fixes: ['Sign in again (restart the flow).'],
+    restartFrom: 'authorize',
+  },
+  'refresh.invalid_grant': {
+    title: 'Refresh token rejected (invalid_grant)',
+    meaning: 'The server refused the refresh token: it is unknown, expired, revoked, already rotated, or was issued to another client.',
+    causes: [
+      { id: 'refresh.grant_revoked_after_reuse', text: 'An older refresh token of this grant was replayed; servers that detect reuse then revoke every token of the grant.' },
+      { id: 'refresh.expired', text: 'The refresh token expired (the server’s lifetime may be shorter than the client believes).' },
+      { id: 'refresh.rotated', text: 'The token was already rotated by another refresh (always use the newest).' },
+      { id: 'refresh.revoked', text: 'The token or its grant was revoked.' },
+      { id: 'refresh.wrong_client', text: 'The token was issued to another client id.' },
+    ],
+    fixes: [
+      'Always use the newest refresh token from the last refresh response.',
+      'Check that `grant_type` is `refresh_token` and the client id is the one the token was issued to.',
+      'Sign in again if the refresh token is gone.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'api.unauthorized': {
+    title: 'API call not authenticated (401)',
+    meaning: 'The API did not accept the credential the request carried. After a successful exchange this is almost always the wrong token, a malformed header, or a token that has since ended.',
+    causes: [
+      { id: 'api.wrong_token_type', text: 'A token other than the final access token was sent (the ID token, the login token, or the refresh token).' },
+      { id: 'api.bearer_format', text: 'The Authorization header is not exactly `Bearer <access token>` (another scheme, extra spaces or quotes).' },
+      { id: 'api.missing_client_key', text: 'The `x-client-key` header is missing; the vendor’s APIs require it on every call.' },
+      { id: 'api.token_expired', text: 'The access token has expired.' },
+      { id: 'api.token_revoked', text: 'The access token (or its grant) was revoked, or the user logged out.' },
+      { id: 'api.token_audience', text: 'The access token was issued for another API (audience or resource).' },
+    ],
+    fixes: [
+      'Send the `access_token` from the token response as `Authorization: Bearer <token>`.',
+      'Always include the `x-client-key` header on vendor API calls.',
+      'Refresh the access token if it expired; sign in again if it was revoked.',
+    ],
+  },
+  'api.failed': {
+    title: 'API call failed',
+    meaning: 'The request with the token did not succeed; the status and body below say how.',
+    causes: [{ id: 'api.other', text: 'See the status and the response body.' }],
+    fixes: ['Read the response body; check the profile’s test request (method, URL, headers).'],
+  },
+  'revoke.failed': {
+    title: 'Revocation refused',
+    meaning: 'The server did not accept the revocation request. RFC 7009 servers answer 200 even for unknown tokens, so a refusal points at the request itself.',
+    causes: [
+      { id: 'revoke.client_auth', text: 'The client did not authenticate as the server expects (`invalid_client`).' },
+      { id: 'revoke.unsupported_token_type', text: 'The server does not revoke this kind of token (`unsupported_token_type`).' },
+      { id: 'revoke.wrong_endpoint', text: 'The revocation endpoint URL is wrong.' },
+    ],
+    fixes: ['Check the revocation endpoint and the client’s authentication method.'],
+  },
+  'introspect.failed': {
+    title: 'Introspection failed',
+    meaning: 'The introspection endpoint did not give an RFC 7662 answer (`{"active": …}`).',
+    causes: [
+      { id: 'introspect.client_auth', text: 'Introspection needs client authentication this client does not have (many servers allow it to confidential clients only).' },
+      { id: 'introspect.wrong_endpoint', text: 'The introspection endpoint URL is wrong.' },
+    ],
+    fixes: ['Check the introspection endpoint and the client’s credentials.'],
+  },
+
   // --- network -----------------------------------------------------------------------------
   'network.refused': {
     title: 'Connection refused',

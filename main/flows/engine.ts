@@ -44,6 +44,8 @@ export interface EngineDeps {
   /** The in-app auth window; only the Electron host has one. */
   openAuthWindow?: OpenAuthWindow
   emit(event: TesterEvent): void
+  /** Called once when a run's code exchange produced tokens (the token store takes them over). */
+  onTokens?(run: Run): void
 }
 
 /** How many runs stay in memory; history on disk keeps more. */
@@ -439,6 +441,7 @@ export class FlowEngine {
     run.status = status
     run.endedAt = this.deps.clock.now()
     delete run.code
+    if (status === 'succeeded' && run.tokens) this.deps.onTokens?.(run)
     const disposers = run.disposers.splice(0)
     for (const dispose of disposers) {
       try {

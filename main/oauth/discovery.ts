@@ -11,6 +11,8 @@ export interface ServerMetadata {
   tokenAuthMethods: string[]
   grantTypes: string[]
   scopes: string[]
+  /** `id_token_signing_alg_values_supported`: the algorithms an ID token's signature may use. */
+  idTokenSigningAlgs: string[]
   /** RFC 9207: the server puts `iss` in its authorization responses. */
   issParameter: boolean
 }
@@ -70,6 +72,7 @@ export async function discover(http: HttpClient, issuer: string, ctx: { runId?: 
       tokenAuthMethods: list('token_endpoint_auth_methods_supported'),
       grantTypes: list('grant_types_supported'),
       scopes: list('scopes_supported'),
+      idTokenSigningAlgs: list('id_token_signing_alg_values_supported'),
       issParameter: doc.authorization_response_iss_parameter_supported === true,
     },
   }

@@ -1,5 +1,5 @@
 import { ProfileSchema, type Profile } from '../../shared/domain/profile'
-import { SANDBOX_PUBLIC_CLIENT } from '../sandbox/oidc/oidc-sandbox'
+import { SANDBOX_API_PATH, SANDBOX_PUBLIC_CLIENT } from '../sandbox/oidc/oidc-sandbox'
 
 export const LOCAL_SANDBOX_ID = 'local-sandbox'
 
@@ -17,5 +17,7 @@ export const BUILT_IN_PROFILES: readonly Profile[] = [
     clientAuth: 'none',
     scopes: 'openid profile email offline_access',
     capture: { method: 'loopback', loopbackPort: 0, loopbackPath: '/callback' },
+    // A path: resolved against the sandbox's issuer, whose port changes per session.
+    testRequest: { method: 'GET', url: SANDBOX_API_PATH },
   }),
 ]

@@ -3,6 +3,10 @@ import type { CallName } from './names'
 import { ProfileSummarySchema } from '../domain/profile'
 import { CaptureMethodSchema, RunViewSchema } from '../domain/run'
 import { DiagnosisSchema } from '../domain/diagnosis'
+import { ExchangeDetailSchema } from '../domain/exchange-detail'
+import { TokenActionResultSchema, TokenSetDetailSchema } from '../domain/token-lifecycle'
+import { DecodedTokenSchema, VerificationSchema } from '../domain/token-inspection'
+import { TokenKindSchema } from '../domain/tokens'
 
 const Id = z.string().min(1).max(200)
 
@@ -41,6 +45,22 @@ export const RunOptionsSchema = z
   .strict()
 export type RunOptions = z.infer<typeof RunOptionsSchema>
 
+const TokenSetRef = z.object({ tokenSetId: Id }).strict()
+const RevocableKind = z.enum(['access_token', 'refresh_token'])
+/** Allowed clock skew for `exp`/`nbf`/`iat`, in seconds. */
+const Skew = z.number().int().min(0).max(3600).optional()
+
+export const CurlActionSchema = z.enum(['refresh', 'revoke-access', 'revoke-refresh', 'introspect-access', 'introspect-refresh', 'userinfo', 'api', 'logout'])
+export type CurlAction = z.infer<typeof CurlActionSchema>
+
+export const RevealedTokenSchema = z.object({ kind: TokenKindSchema, value: z.string() })
+export const CurlExportSchema = z.object({
+  /** The command, with `$ACCESS_TOKEN`-style variables where tokens and secrets go. */
+  curl: z.string(),
+  /** The variables the command expects, without `$`. */
+  variables: z.array(z.string()),
+})
+
 interface CallSpec {
   input: z.ZodType
   output: z.ZodType
@@ -65,6 +85,47 @@ export const calls = {
       .strict(),
     output: DeliveryResultSchema,
   },
+
+  // --- after the exchange ------------------------------------------------------------------
+  getTokenSet: { input: TokenSetRef, output: TokenSetDetailSchema },
+  /** The token sets of one profile only: tokens are never offered to another profile. */
+  listTokenSets: { input: z.object({ profileId: Id }).strict(), output: z.array(TokenSetDetailSchema) },
+  /** Header and claims of a stored token, or of a pasted one. The raw token never comes back. */
+  decodeToken: {
+    input: z.union([z.object({ tokenSetId: Id, tokenId: Id }).strict(), z.object({ value: z.string().max(65_536) }).strict()]),
+    output: DecodedTokenSchema,
+  },
+  /** The checklist for a stored token, or for a pasted one checked in this set's context. */
+  verifyToken: {
+    input: z.union([
+      z.object({ tokenSetId: Id, tokenId: Id, skewSeconds: Skew }).strict(),
+      z.object({ tokenSetId: Id, value: z.string().min(1).max(65_536), kind: z.enum(['id_token', 'access_token']), skewSeconds: Skew }).strict(),
+    ]),
+    output: VerificationSchema,
+  },
+  refreshTokens: { input: TokenSetRef, output: TokenActionResultSchema },
+  /** Sends a superseded refresh token on purpose, to see how the server treats reuse. */
+  replaySupersededRefresh: { input: z.object({ tokenSetId: Id, tokenId: Id.optional() }).strict(), output: TokenActionResultSchema },
+  revokeToken: { input: z.object({ tokenSetId: Id, token: RevocableKind }).strict(), output: TokenActionResultSchema },
+  introspectToken: { input: z.object({ tokenSetId: Id, token: RevocableKind }).strict(), output: TokenActionResultSchema },
+  callUserinfo: { input: TokenSetRef, output: TokenActionResultSchema },
+  /** The profile's test request; `send: 'id_token'` provokes the wrong-token-type failure on purpose. */
+  callTestApi: {
+    input: z.object({ tokenSetId: Id, send: z.enum(['access_token', 'id_token']).default('access_token') }).strict(),
+    output: TokenActionResultSchema,
+  },
+  /** The vendor's logout (ends the access token); other profiles define none. */
+  logoutTokens: { input: TokenSetRef, output: TokenActionResultSchema },
+  setAutoRefresh: {
+    input: z.object({ tokenSetId: Id, enabled: z.boolean(), leadSeconds: z.number().int().min(0).max(86_400).optional() }).strict(),
+    output: TokenSetDetailSchema,
+  },
+  /** The one explicit call that returns a raw token value (for Reveal and Copy). */
+  revealToken: { input: z.object({ tokenSetId: Id, tokenId: Id }).strict(), output: RevealedTokenSchema },
+  /** A lifecycle request as curl, with tokens and secrets as shell variables. */
+  copyAsCurl: { input: z.object({ tokenSetId: Id, action: CurlActionSchema }).strict(), output: CurlExportSchema },
+  /** The redacted request and response behind a token event. */
+  getExchange: { input: z.object({ exchangeId: Id }).strict(), output: ExchangeDetailSchema },
 } as const satisfies { [K in CallName]: CallSpec }
 
 export type Calls = typeof calls

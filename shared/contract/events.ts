@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RunViewSchema } from '../domain/run'
+import { TokenSetDetailSchema } from '../domain/token-lifecycle'
 
 /** Everything main pushes to the renderer. */
 export const TesterEventSchema = z.discriminatedUnion('type', [
@@ -10,5 +11,7 @@ export const TesterEventSchema = z.discriminatedUnion('type', [
     message: z.string(),
     runId: z.string().optional(),
   }),
+  /** A token set changed: refreshed, revoked, used, expired (tokens masked). */
+  z.object({ type: z.literal('token-set-updated'), tokenSet: TokenSetDetailSchema }),
 ])
 export type TesterEvent = z.infer<typeof TesterEventSchema>

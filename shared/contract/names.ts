@@ -10,6 +10,22 @@ export const CALL_NAMES = [
   'getRun',
   'listRuns',
   'deliverRedirect',
+  // After the exchange: the token lifecycle (main/tokens).
+  'getTokenSet',
+  'listTokenSets',
+  'decodeToken',
+  'verifyToken',
+  'refreshTokens',
+  'replaySupersededRefresh',
+  'revokeToken',
+  'introspectToken',
+  'callUserinfo',
+  'callTestApi',
+  'logoutTokens',
+  'setAutoRefresh',
+  'revealToken',
+  'copyAsCurl',
+  'getExchange',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

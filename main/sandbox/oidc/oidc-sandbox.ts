@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { exportJWK, generateKeyPair } from 'jose'
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose'
 import type Provider from 'oidc-provider'
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider'
 import { randomToken } from '../../oauth/random'
@@ -25,7 +25,17 @@ export interface SandboxOptions {
   /** 0 picks a free port. */
   port?: number
   ttl?: { accessToken?: number; code?: number; idToken?: number; refreshToken?: number }
+  /**
+   * The private RS256 signing key (a JWK with `kid`); a fresh one per start when absent. Tests
+   * pass their own to sign a token the sandbox's published keys verify (e.g. a wrong `aud`).
+   */
+  signingKey?: JWK
 }
+
+/** The sandbox's protected test API: answers who the access token belongs to. */
+export const SANDBOX_API_PATH = '/api/me'
+/** The resource indicator that gets a JWT access token (scope `api:read`) from the sandbox. */
+export const SANDBOX_RESOURCE = 'urn:oauth-flow-tester:sandbox-api'
 
 /** What the server itself saw go wrong: the detail it does not send to the client. */
 export interface ServerLogEntry {
@@ -43,7 +53,7 @@ export interface OidcSandbox {
 }
 
 export async function startOidcSandbox(opts: SandboxOptions = {}): Promise<OidcSandbox> {
-  const ProviderClass = await loadProvider()
+  const { default: ProviderClass, errors } = await loadProvider()
   const server = http.createServer()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -51,7 +61,10 @@ export async function startOidcSandbox(opts: SandboxOptions = {}): Promise<OidcS
   })
   const port = (server.address() as AddressInfo).port
   const issuer = `http://127.0.0.1:${port}`
-  const provider = new ProviderClass(issuer, await configuration(opts))
+  const signingKey = opts.signingKey ?? (await newSigningKey())
+  const provider = new ProviderClass(issuer, await configuration(opts, signingKey, errors))
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = signingKey
+  const verifyKey = await importJWK({ ...publicJwk, alg: 'RS256' }, 'RS256')
   const log: ServerLogEntry[] = []
   const remember = (event: string) => (_ctx: KoaContextWithOIDC, err: Error & { error_detail?: string; error?: string }) => {
     const entry: ServerLogEntry = { at: Date.now(), event, error: err.error ?? err.message }
@@ -68,6 +81,12 @@ export async function startOidcSandbox(opts: SandboxOptions = {}): Promise<OidcS
   const callback = provider.callback()
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path === SANDBOX_API_PATH) {
+      handleTestApi(provider, { issuer, key: verifyKey }, req, res).catch((err: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: err instanceof Error ? err.message : String(err) })
+      })
+      return
+    }
     if (path.startsWith('/interaction/')) {
       handleInteraction(provider, req, res).catch((err: unknown) => {
         if (!res.headersSent) sendHtml(res, 400, errorPage('Sign-in failed', err instanceof Error ? err.message : String(err)))
@@ -93,22 +112,20 @@ export async function startOidcSandbox(opts: SandboxOptions = {}): Promise<OidcS
  * oidc-provider warns at import time that Node 20 is not its supported runtime. The web host
  * runs it there knowingly (Electron ships Node 22); that one line is held back, nothing else.
  */
-async function loadProvider(): Promise<typeof Provider> {
+async function loadProvider(): Promise<typeof import('oidc-provider')> {
   const warn = console.warn
   console.warn = (...args: unknown[]) => {
     if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime')) return
     warn(...args)
   }
   try {
-    return (await import('oidc-provider')).default
+    return await import('oidc-provider')
   } finally {
     console.warn = warn
   }
 }
 
-async function configuration(opts: SandboxOptions): Promise<Configuration> {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
-  const jwk = { ...(await exportJWK(privateKey)), kid: `sandbox-${randomToken(6)}`, alg: 'RS256', use: 'sig' }
+async function configuration(opts: SandboxOptions, jwk: JWK, errors: typeof import('oidc-provider').errors): Promise<Configuration> {
   const redirects = [SANDBOX_PASTE_REDIRECT, SANDBOX_DEEP_LINK]
   return {
     adapter: memoryAdapterFactory(),
@@ -151,9 +168,21 @@ async function configuration(opts: SandboxOptions): Promise<Configuration> {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
-      introspection: { enabled: true },
+      // A client may revoke and introspect its own tokens, nobody else's (said explicitly,
+      // which also keeps oidc-provider from printing a notice per call).
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       userinfo: { enabled: true },
+      // Ask for `resource=<SANDBOX_RESOURCE>` (RFC 8707) to get a JWT access token (RFC 9068)
+      // for the sandbox API; without it, access tokens stay opaque and good for userinfo.
+      resourceIndicators: {
+        enabled: true,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, indicator) => {
+          if (indicator !== SANDBOX_RESOURCE) throw new errors.InvalidTarget(`the sandbox knows only the resource ${SANDBOX_RESOURCE}`)
+          return { scope: 'api:read', audience: SANDBOX_RESOURCE, accessTokenFormat: 'jwt', accessTokenTTL: opts.ttl?.accessToken ?? 3600, jwt: { sign: { alg: 'RS256' } } }
+        },
+      },
     },
     pkce: { required: () => true },
     // A tester wants a refresh token whenever the client may have one, not only with offline_access.
@@ -174,6 +203,65 @@ async function configuration(opts: SandboxOptions): Promise<Configuration> {
       ctx.body = errorPage(String(out.error), String(out.error_description ?? ''))
     },
   }
+}
+
+async function newSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  return { ...(await exportJWK(privateKey)), kid: `sandbox-${randomToken(6)}`, alg: 'RS256', use: 'sig' }
+}
+
+/**
+ * A protected resource for "Call API": it accepts only a live access token of this server,
+ * looked up the way the server itself does, so revocation and expiry show at once.
+ * Failures follow RFC 6750 §3 (401 with a `WWW-Authenticate` challenge).
+ */
+async function handleTestApi(
+  provider: Provider,
+  jwt: { issuer: string; key: Awaited<ReturnType<typeof importJWK>> },
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const deny = (error: string, description: string): void => {
+    res.setHeader('www-authenticate', `Bearer realm="sandbox-api", error="${error}", error_description="${description}"`)
+    sendJson(res, 401, { error, error_description: description })
+  }
+  if (req.method !== 'GET') return sendJson(res, 405, { error: 'method_not_allowed', error_description: 'Use GET.' })
+  const header = req.headers.authorization
+  if (header === undefined) return deny('invalid_request', 'No Authorization header; send Bearer <access token>')
+  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(header)
+  if (!match?.[1]) return deny('invalid_request', 'The Authorization header is not exactly Bearer <access token>')
+  if (match[1].split('.').length === 3) {
+    // A JWT access token (RFC 9068) is checked by its signature alone: it is stateless, so it
+    // stays valid until it expires, even after its grant is revoked. That is the lesson.
+    try {
+      const { payload } = await jwtVerify(match[1], jwt.key, { issuer: jwt.issuer, audience: SANDBOX_RESOURCE, typ: 'at+jwt' })
+      return sendJson(res, 200, {
+        sub: payload.sub,
+        client_id: payload.client_id,
+        scope: payload.scope,
+        message: 'The sandbox test API accepted this JWT access token by its signature; it stays valid until it expires, even after revocation.',
+      })
+    } catch (error) {
+      return deny('invalid_token', `Not a valid access token for this API: ${(error as Error).message}`)
+    }
+  }
+  const token = await provider.AccessToken.find(match[1])
+  if (!token?.isValid) return deny('invalid_token', 'The access token is unknown, expired or revoked')
+  const grant = token.grantId ? await provider.Grant.find(token.grantId) : undefined
+  if (!grant) return deny('invalid_token', 'The grant of this access token was revoked')
+  const user = DEMO_USERS.find((u) => u.id === token.accountId)
+  sendJson(res, 200, {
+    sub: token.accountId,
+    client_id: token.clientId,
+    scope: token.scope,
+    ...(user && { name: user.name, email: user.email }),
+    message: 'The sandbox test API accepted this access token.',
+  })
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
 }
 
 async function handleInteraction(provider: Provider, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

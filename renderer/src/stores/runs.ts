@@ -29,7 +29,7 @@ export const useRunsStore = defineStore('runs', () => {
 
   function onEvent(event: TesterEvent): void {
     if (event.type === 'run-updated') put(event.run)
-    else notices.push(event.level, event.message)
+    else if (event.type === 'notice') notices.push(event.level, event.message)
   }
 
   async function load(): Promise<void> {

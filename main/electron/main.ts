@@ -13,9 +13,11 @@ import { APP_SCHEME_PRIVILEGES, serveRenderer } from './app-protocol'
 import { isAuthWindowContents, openAuthWindow } from './auth-window'
 import { listenForDeepLinks, registerScheme } from './deep-links'
 import { isOpenableExternally } from './external-url'
+import { backgroundColor, installMenu } from './desktop'
 import { bindContract } from './ipc'
 import { applySecurityRules } from './security-rules'
 import { mainWindowOptions } from './window-options'
+import { WindowStateKeeper } from './window-state'
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url))
@@ -59,6 +61,7 @@ async function start(): Promise<void> {
     },
     openAuthWindow: (request) => openAuthWindow(request, mainWindow),
   })
+  installMenu(app, () => mainWindow)
   bindContract(ipcMain, service.dispatch, () => BrowserWindow.getAllWindows())
   service.events.subscribe((event) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event)
@@ -67,8 +70,14 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(preloadPath))
-  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  const state = new WindowStateKeeper()
+  const { maximized, ...bounds } = state.initial()
+  mainWindow = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...bounds, backgroundColor: backgroundColor() })
+  state.track(mainWindow)
+  mainWindow.once('ready-to-show', () => {
+    if (maximized) mainWindow?.maximize()
+    mainWindow?.show()
+  })
   // The renderer listens for events once loaded; only then can it show a deep link's fate.
   mainWindow.webContents.once('did-finish-load', () => {
     deepLinks.release((url) => void service?.inbox.deliver({ url, method: 'deep-link' }))

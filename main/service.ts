@@ -1,12 +1,15 @@
 import { ok } from '../shared/contract/result'
 import type { AppInfo } from '../shared/contract/calls'
-import type { Profile, ProfileSummary } from '../shared/domain/profile'
+import { FINISHED_STATUSES } from '../shared/domain/run-status'
 import { systemClock, type Clock } from './clock'
 import { createDispatcher, type Dispatch, type Handlers } from './contract-dispatch'
 import { EventHub } from './event-hub'
 import { FlowEngine } from './flows/engine'
 import { HttpClient } from './http/client'
-import { BuiltInProfiles, type ProfileRepository } from './profiles/profile-repository'
+import { createProfileHandlers } from './profiles/profile-handlers'
+import type { ProfileRepository } from './profiles/profile-repository'
+import { checkBeforeRun } from './profiles/run-check'
+import { memoryStorage, openStorage, type ProfileStorage, type StorageOptions } from './profiles/storage/open-storage'
 import { SandboxManager } from './sandbox/sandbox-manager'
 import type { SandboxOptions } from './sandbox/oidc/oidc-sandbox'
 
@@ -18,7 +21,10 @@ export interface ServiceOptions {
   /** Sends the user to the authorize URL: the system browser, or a new tab in the web host. */
   openBrowser(url: string): Promise<void>
   clock?: Clock
+  /** Read-only profiles shown before the stored ones (default: the built-in ones). */
   profiles?: ProfileRepository
+  /** Where profiles and the vault live (default: memory, nothing saved). */
+  storage?: StorageOptions
   sandbox?: SandboxOptions
 }
 
@@ -27,6 +33,7 @@ export interface Service {
   events: EventHub
   engine: FlowEngine
   sandbox: SandboxManager
+  storage: ProfileStorage
   close(): Promise<void>
 }
 
@@ -36,27 +43,36 @@ export function createService(opts: ServiceOptions): Service {
   const events = new EventHub()
   const http = new HttpClient(clock, `OAuthFlowTester/${opts.version}`)
   const sandbox = new SandboxManager(clock, opts.sandbox)
-  const profiles = opts.profiles ?? new BuiltInProfiles()
+  const storage = openStorage(opts.storage ?? memoryStorage(), clock, opts.profiles)
   const engine = new FlowEngine({
     clock,
     http,
     sandbox,
-    profile: (id) => profiles.get(id),
-    secrets: async () => ({}),
+    profile: (id) => storage.profiles.get(id),
+    secrets: async (id) => storage.vault.values(id),
+    check: async (profile) => checkBeforeRun(profile, storage.vault.names(profile.id), clock.now()),
     openBrowser: opts.openBrowser,
     emit: (event) => events.emit(event),
+  })
+  const profileCalls = createProfileHandlers({
+    storage,
+    http,
+    clock,
+    appVersion: opts.version,
+    hasActiveRun: (id) => engine.list().some((r) => r.profileId === id && !FINISHED_STATUSES.includes(r.status)),
   })
 
   const handlers: Handlers = {
     getAppInfo: async () =>
       ok({ name: 'OAuth Flow Tester', version: opts.version, host: opts.host, platform: process.platform, versions: opts.versions }),
-    listProfiles: async () => ok((await profiles.list()).map(summarize)),
+    listProfiles: async () => ok((await storage.profiles.list()).map(profileCalls.summarize)),
     startFlow: ({ profileId }) => engine.start(profileId),
     cancelFlow: async ({ runId }) => engine.cancel(runId),
     getRun: async ({ runId }) => engine.get(runId),
     listRuns: async () => ok(engine.list()),
     deliverRedirect: async ({ url, runId }) =>
       ok(await engine.deliver({ url, method: 'paste', ...(runId !== undefined && { runId }) })),
+    ...profileCalls.handlers,
   }
 
   return {
@@ -64,17 +80,10 @@ export function createService(opts: ServiceOptions): Service {
     events,
     engine,
     sandbox,
+    storage,
     async close() {
       await engine.stopAll()
       await sandbox.stop()
     },
   }
-}
-
-function summarize(profile: Profile): ProfileSummary {
-  const secrets: ProfileSummary['secrets'] = {}
-  if (profile.clientAuth === 'client_secret_basic' || profile.clientAuth === 'client_secret_post') {
-    secrets.clientSecret = 'not-set'
-  }
-  return { ...profile, secrets }
 }

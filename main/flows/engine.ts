@@ -39,6 +39,8 @@ export interface EngineDeps {
   /** Sends the user to the authorize URL (system browser, or a new tab in the web host). */
   openBrowser(url: string): Promise<void>
   emit(event: TesterEvent): void
+  /** Profile validation before a run: errors refuse it (with a diagnosis), warnings become notes. */
+  check?(profile: Profile): Promise<{ refusal?: Diagnosis; warnings: string[] }>
 }
 
 /** How many runs stay in memory; history on disk keeps more. */
@@ -82,6 +84,12 @@ export class FlowEngine {
     const secrets = await this.deps.secrets(profile.id)
     run.secrets = Object.values(secrets).filter((v) => v.length > 0)
     this.remember(run)
+    const check = await this.deps.check?.(run.profile)
+    if (check?.refusal) {
+      this.failRun(run, check.refusal)
+      return ok(toRunView(run))
+    }
+    for (const text of check?.warnings ?? []) note(run, now, 'warning', text)
     this.armSession(run)
     this.update(run)
     try {
@@ -359,6 +367,14 @@ export class FlowEngine {
     const secrets = await this.deps.secrets(run.profile.id)
     const creds: ClientCredentials = { method: run.profile.clientAuth, clientId: run.profile.clientId }
     if (secrets.clientSecret !== undefined) creds.secret = secrets.clientSecret
+    if (run.profile.clientAuth === 'headers') {
+      // Plain headers from the profile, secret ones (by lower-case name) from the vault.
+      creds.headers = { ...run.profile.clientHeaders }
+      for (const name of run.profile.secretHeaders) {
+        const value = secrets[name.toLowerCase()]
+        if (value !== undefined) creds.headers[name.toLowerCase()] = value
+      }
+    }
     return creds
   }
 }

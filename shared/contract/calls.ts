@@ -3,6 +3,7 @@ import type { CallName } from './names'
 import { ProfileSummarySchema } from '../domain/profile'
 import { RunViewSchema } from '../domain/run'
 import { DiagnosisSchema } from '../domain/diagnosis'
+import { profileCalls } from './profile-calls'
 
 const Id = z.string().min(1).max(200)
 
@@ -51,6 +52,7 @@ export const calls = {
       .strict(),
     output: DeliveryResultSchema,
   },
+  ...profileCalls,
 } as const satisfies { [K in CallName]: CallSpec }
 
 export type Calls = typeof calls

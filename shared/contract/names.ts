@@ -10,6 +10,20 @@ export const CALL_NAMES = [
   'getRun',
   'listRuns',
   'deliverRedirect',
+  // Profiles, presets, secrets, import/export (shared/contract/profile-calls.ts).
+  'getProfile',
+  'validateProfile',
+  'saveProfile',
+  'deleteProfile',
+  'duplicateProfile',
+  'listPresets',
+  'createFromPreset',
+  'setSecret',
+  'clearSecret',
+  'exportProfiles',
+  'importProfiles',
+  'fillFromIssuer',
+  'getStorageStatus',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

@@ -73,9 +73,8 @@ function embeddedRules(p: ProfileDraft): ProfileIssue[] {
       ),
     )
   }
-  const typed = [p.issuer, p.apiBaseUrl, ...Object.values(p.endpoints)].some(filled)
-  if (typed) {
-    out.push(warning('embedded.endpoints-ignored', 'embedded', 'The embedded server supplies its own addresses, so the issuer, endpoints and API host typed here are ignored. Clear them, or stop using the embedded server.'))
+  if (filled(p.issuer) || filled(p.apiBaseUrl)) {
+    out.push(warning('embedded.endpoints-ignored', 'embedded', 'The embedded server supplies its own address, so the issuer and API host typed here are ignored. Clear them, or stop using the embedded server.'))
   }
   return out
 }

@@ -19,9 +19,10 @@ export function serverUrls(p: ProfileDraft): { field: string; label: string; val
  * profiles or this machine; no credentials inside URLs.
  */
 export const urlRules: Rule = (p) => {
-  if (p.embedded !== undefined) return []
   const out: ProfileIssue[] = []
-  for (const { field, label, value } of serverUrls(p)) {
+  // With an embedded server, its own address replaces the issuer and the API host.
+  const urls = p.embedded === undefined ? serverUrls(p) : serverUrls(p).filter((u) => u.field !== 'issuer' && u.field !== 'apiBaseUrl')
+  for (const { field, label, value } of urls) {
     const url = parseHttpUrl(value)
     if (!url) {
       out.push(error('url.invalid', field, `${label} is not an absolute http(s) address. Enter it like https://login.example.com/oauth/token.`))
@@ -41,7 +42,7 @@ export const urlRules: Rule = (p) => {
       out.push(warning('url.sandbox-host-in-production', field, `${label} (${url.hostname}) looks like a test host, but the profile says production. Sandbox and production keys are not interchangeable: check the host, or set the environment to sandbox.`))
     }
   }
-  if (filled(p.issuer)) {
+  if (filled(p.issuer) && p.embedded === undefined) {
     const issuer = parseHttpUrl(p.issuer)
     if (issuer && (issuer.search !== '' || issuer.hash !== '' || p.issuer.includes('#'))) {
       out.push(error('issuer.query-fragment', 'issuer', 'An issuer has no query or fragment (RFC 8414 §2). Remove everything from “?” or “#” on.'))

@@ -9,6 +9,8 @@ export function flippedEnvironment(profile: Pick<Profile, 'environment' | 'embed
   return profile.environment
 }
 
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
 const ENV_SUFFIX = /\s*\((sandbox|production|custom|copy)\)$/i
 
 /**
@@ -19,7 +21,10 @@ const ENV_SUFFIX = /\s*\((sandbox|production|custom|copy)\)$/i
 export function duplicateDraft(source: Profile, opts: { environment?: Environment; name?: string } = {}): ProfileDraft {
   const environment = opts.environment ?? flippedEnvironment(source)
   const base = source.name.replace(ENV_SUFFIX, '')
-  const name = opts.name ?? (environment !== source.environment ? `${base} (${environment})` : `${base} (copy)`)
+  // "Acme sandbox" becomes "Acme production", not "Acme sandbox (production)".
+  const word = new RegExp(`\\b${source.environment}\\b`, 'i')
+  const renamed = word.test(base) ? base.replace(word, (m) => (m[0] === m[0]?.toUpperCase() ? capitalize(environment) : environment)) : `${base} (${environment})`
+  const name = opts.name ?? (environment !== source.environment ? renamed : `${base} (copy)`)
   const { id: _id, builtIn: _builtIn, createdAt: _c, updatedAt: _u, ...rest } = structuredClone(source)
   return ProfileDraftSchema.parse({ ...rest, name: name.slice(0, 120), environment })
 }

@@ -1,7 +1,7 @@
 import type { ExportResult, ImportResult } from '../../shared/contract/profile-calls'
 import { ProfileDraftSchema, type Profile, type ProfileDraft } from '../../shared/domain/profile'
 import { secretFieldsIn, withoutSecretFields } from './secret-fields'
-import { secretNamesOf } from './secret-names'
+import { secretNamesOf } from '../../shared/domain/secret-names'
 import { PROFILE_MIGRATIONS, PROFILES_VERSION } from './storage/profile-migrations'
 
 export const EXPORT_FORMAT = 'oauth-flow-tester/profiles'

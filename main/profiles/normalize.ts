@@ -1,5 +1,5 @@
 import type { ProfileDraft } from '../../shared/domain/profile'
-import { headerKey } from './secret-names'
+import { headerKey } from '../../shared/domain/secret-names'
 
 const blank = (v: string | undefined): boolean => v === undefined || v.trim() === ''
 

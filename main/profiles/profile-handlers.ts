@@ -16,7 +16,7 @@ import { exportProfiles, parseImport } from './import-export'
 import { checkIssuer } from './issuer-check'
 import { normalizeDraft } from './normalize'
 import { PRESETS, findPreset } from './presets/presets'
-import { secretNamesOf } from './secret-names'
+import { secretNamesOf } from '../../shared/domain/secret-names'
 import type { ProfileStorage } from './storage/open-storage'
 import { validateProfile } from './validation/validate'
 

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { test as base, expect } from '@playwright/test'
 
@@ -6,13 +9,19 @@ export interface RunningHost {
   url: string
   token: string
   port: number
+  /** Where this host keeps profiles and the vault (a temp folder; never the user's own). */
+  dataDir: string
   /** Everything the host printed on stderr, for failure messages. */
   stderr: string[]
 }
 
-/** Starts the built web host (`node out/main/web.js --json`) for one test and stops it after. */
-export async function startHost(): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Starts the built web host (`node out/main/web.js --json`) on a data folder (a fresh temp one
+ * unless given, so a test can restart the host on the same folder) and returns how to stop it.
+ */
+export async function startHost(opts: { dataDir?: string } = {}): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'oft-e2e-'))
+  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
   const stderr: string[] = []
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
   const line = await new Promise<string>((resolve, reject) => {
@@ -23,9 +32,9 @@ export async function startHost(): Promise<{ host: RunningHost; stop: () => Prom
     })
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr.join('')}`)))
   })
-  const parsed = JSON.parse(line) as Omit<RunningHost, 'stderr'>
+  const parsed = JSON.parse(line) as Omit<RunningHost, 'stderr' | 'dataDir'>
   return {
-    host: { ...parsed, stderr },
+    host: { ...parsed, dataDir, stderr },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()
@@ -42,6 +51,7 @@ export const test = base.extend<{ host: RunningHost }>({
     const { host, stop } = await startHost()
     await use(host)
     await stop()
+    rmSync(host.dataDir, { recursive: true, force: true })
   },
 })
 

@@ -1,5 +1,5 @@
 import type { ProfileIssue } from '../../../shared/domain/profile'
-import { CLIENT_SECRET, headerKey, isOptionalSecret, secretNamesOf } from '../secret-names'
+import { CLIENT_SECRET, headerKey, isOptionalSecret, secretNamesOf } from '../../../shared/domain/secret-names'
 import { error, filled, warning, type Rule } from './rule'
 import { isHeaderToken, isSecretHeaderName } from './secret-words'
 

@@ -1,18 +1,9 @@
-import type { ProfileDraft, ProfileIssue } from '../../../shared/domain/profile'
+import type { ProfileIssue } from '../../../shared/domain/profile'
+import { redirectUriOf } from '../../../shared/domain/redirect-uri'
 import { error, filled, warning, type Rule } from './rule'
 import { isCustomScheme, isLocalhostName, isLoopbackIp, parseAnyUri } from './urls'
 
-/**
- * The redirect URI a run will send: for loopback capture, 127.0.0.1 with the fixed port (or a
- * placeholder when the OS picks one); otherwise the URI typed in the profile.
- */
-export function redirectUriOf(p: Pick<ProfileDraft, 'capture'>): string | undefined {
-  if (p.capture.method === 'loopback') {
-    const port = p.capture.loopbackPort === 0 ? '<any port>' : String(p.capture.loopbackPort)
-    return `http://127.0.0.1:${port}${p.capture.loopbackPath}`
-  }
-  return filled(p.capture.redirectUri) ? p.capture.redirectUri.trim() : undefined
-}
+export { redirectUriOf }
 
 /** Redirect URI rules from RFC 6749 §3.1.2 and RFC 8252 (native apps). */
 export const redirectRules: Rule = (p) => {

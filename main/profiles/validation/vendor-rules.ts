@@ -1,5 +1,5 @@
 import type { ProfileIssue } from '../../../shared/domain/profile'
-import { headerKey } from '../secret-names'
+import { headerKey } from '../../../shared/domain/secret-names'
 import { redirectUriOf } from './redirect-rules'
 import { error, filled, isVendorFlow, warning, type Rule } from './rule'
 import { isCustomScheme, isLoopback, parseAnyUri, parseHttpUrl } from './urls'

@@ -26,7 +26,9 @@ describe('duplicate', () => {
     expect(copy).toMatchObject({ issuer: acme.issuer, clientId: 'acme-app', clientAuth: 'client_secret_basic', extraAuthorizeParams: { prompt: 'login' } })
     expect(copy.id).toBeUndefined()
     expect(copy.createdAt).toBeUndefined()
-    expect(duplicateDraft({ ...acme, environment: 'production', name: 'Acme' }).environment).toBe('sandbox')
+    expect(duplicateDraft({ ...acme, environment: 'production', name: 'Acme' })).toMatchObject({ environment: 'sandbox', name: 'Acme (sandbox)' })
+    expect(duplicateDraft({ ...acme, name: 'Vendor sandbox' }).name).toBe('Vendor production')
+    expect(duplicateDraft({ ...acme, name: 'sandbox of Acme' }).name).toBe('production of Acme')
   })
 
   it('keeps an embedded profile on sandbox, and takes an explicit environment and name', () => {

@@ -1,4 +1,4 @@
-import type { Profile, ProfileDraft } from '../../shared/domain/profile'
+import type { Profile, ProfileDraft } from './profile'
 
 /** The vault's name for the client secret of `client_secret_basic` / `client_secret_post`. */
 export const CLIENT_SECRET = 'clientSecret'

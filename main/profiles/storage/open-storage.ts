@@ -17,6 +17,8 @@ export interface StorageOptions {
   cipher: SecretCipher
   /** Things the host already found while opening (a widened key file, a plain-text keyring). */
   notices?: StorageNotice[]
+  /** If the files cannot be opened at all: keep profiles in memory and say so, instead of failing. */
+  fallbackToMemory?: boolean
 }
 
 export interface ProfileStorage {
@@ -28,6 +30,16 @@ export interface ProfileStorage {
 }
 
 export function openStorage(opts: StorageOptions, clock: Clock, base?: ProfileRepository): ProfileStorage {
+  try {
+    return open(opts, clock, base)
+  } catch (error) {
+    if (!opts.fallbackToMemory) throw error
+    const message = `Profiles cannot be kept in ${opts.backend.location} (${(error as Error).message}). This session keeps them in memory only; fix the folder and restart.`
+    return open({ ...memoryStorage(), notices: [...(opts.notices ?? []), { level: 'error', message, at: clock.now() }] }, clock, base)
+  }
+}
+
+function open(opts: StorageOptions, clock: Clock, base?: ProfileRepository): ProfileStorage {
   const notices = opts.notices ?? []
   const now = (): number => clock.now()
   const profiles = new StoredProfiles(RecoveringDocument.open(opts.backend, profilesCodec, clock, notices), base)

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Clock } from '../../clock'
 import { DocumentError, type DocumentCodec } from './document-codec'
@@ -37,8 +37,15 @@ export class RecoveringDocument<T> {
       } else {
         const aside = sidePath(path, `corrupt-${stamp(clock.now())}`)
         renameSync(path, aside)
+        chmodSync(aside, 0o600)
         const good = lastGoodPath(path)
         const backup = existsSync(good) ? readDocument(good, codec) : undefined
+        if (backup && !backup.ok) {
+          // The copy is broken too: keep it as well, since the next write replaces it.
+          const goodAside = sidePath(path, `last-good.corrupt-${stamp(clock.now())}`)
+          renameSync(good, goodAside)
+          chmodSync(goodAside, 0o600)
+        }
         if (backup?.ok) {
           loaded = backup.loaded
           say('warning', `The file with ${codec.label} could not be read (${read.reason}). It was kept as ${aside}, and the last good copy, saved ${when(good)}, was loaded instead: nothing is lost.`)
@@ -85,11 +92,14 @@ export class RecoveringDocument<T> {
 type ReadResult<T> = { ok: true; loaded: { value: T; fromVersion: number } } | { ok: false; reason: string }
 
 function readDocument<T>(path: string, codec: DocumentCodec<T>): ReadResult<T> {
+  // A file that cannot be read at all (permissions, a folder in its place) is not "corrupt":
+  // moving it aside would not help, so that error goes to the host.
+  const text = readFileSync(path, 'utf8')
   let raw: unknown
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    raw = JSON.parse(text)
   } catch (error) {
-    return { ok: false, reason: error instanceof SyntaxError ? `it is not valid JSON: ${error.message}` : (error as Error).message }
+    return { ok: false, reason: `it is not valid JSON: ${(error as Error).message}` }
   }
   try {
     return { ok: true, loaded: codec.decode(raw) }

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProfileSchema, type Profile } from '../../../shared/domain/profile'
@@ -82,6 +82,17 @@ describe('profile storage on real files (conf backend)', () => {
     expect(after.notices[0]!.message).toContain(aside)
   })
 
+  it('keeps a broken last-good copy too, when both are broken', () => {
+    open().profiles.save(profile('a', 'Alpha'))
+    writeFileSync(file(), 'broken one')
+    writeFileSync(lastGoodPath(file()), 'broken two')
+    const after = open()
+    expect(after.notices[0]).toMatchObject({ level: 'error' })
+    const kept = readdirSync(dir.path).filter((n) => n.includes('corrupt')).map((n) => readFileSync(join(dir.path, n), 'utf8'))
+    expect(kept.sort()).toEqual(['broken one', 'broken two'])
+    for (const n of readdirSync(dir.path)) expect(statSync(join(dir.path, n)).mode & 0o077).toBe(0)
+  })
+
   it('does not overwrite a file written by a newer version; it is kept aside', () => {
     open().profiles.save(profile('a', 'Alpha'))
     const newer = JSON.stringify({ version: 99, profiles: [] })
@@ -148,5 +159,24 @@ describe('profile storage on real files (conf backend)', () => {
     const after = open()
     expect(after.vault.values('a')).toEqual({ clientSecret: 'S3cr3t-value' })
     expect(existsSync(join(dir.path, 'secrets.last-good.json'))).toBe(true)
+  })
+})
+
+describe('a data folder that cannot be used', () => {
+  it('fails for the web host (it says so and exits) and falls back to memory, with a notice, for the desktop app', async () => {
+    const clock = new FakeClock()
+    const dir = tempDir()
+    try {
+      // A folder where the profiles file should be: unreadable as a file.
+      mkdirSync(join(dir.path, 'profiles.json'))
+      const options = fileStorage(dir.path, clock)
+      expect(() => openStorage(options, clock)).toThrow()
+      const storage = openStorage({ ...fileStorage(dir.path, clock), fallbackToMemory: true }, clock)
+      expect(storage.notices.at(-1)).toMatchObject({ level: 'error', message: expect.stringContaining('memory only') })
+      storage.profiles.save(profile('m', 'In memory'))
+      expect((await storage.profiles.get('m'))?.name).toBe('In memory')
+    } finally {
+      dir.remove()
+    }
   })
 })

@@ -140,6 +140,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     const r = await tester.importProfiles({ json })
     if (!r.ok) return void failed(r.error.message)
     lastImport.value = r.value
+    close()
     await profiles.load()
     const first = r.value.imported[0]
     if (first) profiles.select(first.id)

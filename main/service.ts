@@ -1,14 +1,17 @@
 import { ok } from '../shared/contract/result'
 import type { AppInfo } from '../shared/contract/calls'
-import type { Profile, ProfileSummary } from '../shared/domain/profile'
 import type { OpenAuthWindow } from './capture/auth-window'
 import type { RedirectInbox } from './capture/inbox'
+import { FINISHED_STATUSES } from '../shared/domain/run-status'
 import { systemClock, type Clock } from './clock'
 import { createDispatcher, type Dispatch, type Handlers } from './contract-dispatch'
 import { EventHub } from './event-hub'
 import { FlowEngine } from './flows/engine'
 import { HttpClient } from './http/client'
-import { BuiltInProfiles, type ProfileRepository } from './profiles/profile-repository'
+import { createProfileHandlers } from './profiles/profile-handlers'
+import type { ProfileRepository } from './profiles/profile-repository'
+import { checkBeforeRun } from './profiles/run-check'
+import { memoryStorage, openStorage, type ProfileStorage, type StorageOptions } from './profiles/storage/open-storage'
 import { SandboxManager } from './sandbox/sandbox-manager'
 import type { SandboxOptions } from './sandbox/oidc/oidc-sandbox'
 import { VendorSimulatorManager, type VendorSimulatorSettings } from './sandbox/vendor-simulator-manager'
@@ -24,7 +27,10 @@ export interface ServiceOptions {
   /** The in-app auth window (Electron host only). */
   openAuthWindow?: OpenAuthWindow
   clock?: Clock
+  /** Read-only profiles shown before the stored ones (default: the built-in ones). */
   profiles?: ProfileRepository
+  /** Where profiles and the vault live (default: memory, nothing saved). */
+  storage?: StorageOptions
   sandbox?: SandboxOptions
   vendorSimulator?: VendorSimulatorSettings
 }
@@ -39,6 +45,7 @@ export interface Service {
   /** The local vendor simulator, started on demand (the vendor flow's runs will acquire it). */
   vendorSimulator: VendorSimulatorManager
   tokens: TokenLifecycle
+  storage: ProfileStorage
   close(): Promise<void>
 }
 
@@ -49,25 +56,34 @@ export function createService(opts: ServiceOptions): Service {
   const http = new HttpClient(clock, `OAuthFlowTester/${opts.version}`)
   const sandbox = new SandboxManager(clock, opts.sandbox)
   const vendorSimulator = new VendorSimulatorManager(clock, opts.vendorSimulator)
-  const profiles = opts.profiles ?? new BuiltInProfiles()
-  const secrets = async (): Promise<Record<string, string>> => ({})
+  const storage = openStorage(opts.storage ?? memoryStorage(), clock, opts.profiles)
+  const secrets = async (profileId: string): Promise<Record<string, string>> => storage.vault.values(profileId)
   const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox })
   const engine = new FlowEngine({
     clock,
     http,
     sandbox,
-    profile: (id) => profiles.get(id),
+    profile: (id) => storage.profiles.get(id),
     secrets,
+    check: async (profile) => checkBeforeRun(profile, storage.vault.names(profile.id), clock.now()),
     openBrowser: opts.openBrowser,
     ...(opts.openAuthWindow && { openAuthWindow: opts.openAuthWindow }),
     emit: (event) => events.emit(event),
     onTokens: (run) => tokens.adopt(run),
   })
+  const profileCalls = createProfileHandlers({
+    storage,
+    http,
+    clock,
+    appVersion: opts.version,
+    hasActiveRun: (id) => engine.list().some((r) => r.profileId === id && !FINISHED_STATUSES.includes(r.status)),
+    onDeleted: (id) => tokens.forgetProfile(id),
+  })
 
   const handlers: Handlers = {
     getAppInfo: async () =>
       ok({ name: 'OAuth Flow Tester', version: opts.version, host: opts.host, platform: process.platform, versions: opts.versions }),
-    listProfiles: async () => ok((await profiles.list()).map(summarize)),
+    listProfiles: async () => ok((await storage.profiles.list()).map(profileCalls.summarize)),
     startFlow: ({ profileId, options }) => engine.start(profileId, options),
     cancelFlow: async ({ runId }) => engine.cancel(runId),
     getRun: async ({ runId }) => engine.get(runId),
@@ -89,6 +105,7 @@ export function createService(opts: ServiceOptions): Service {
     revealToken: async ({ tokenSetId, tokenId }) => tokens.reveal(tokenSetId, tokenId),
     copyAsCurl: ({ tokenSetId, action }) => tokens.curl(tokenSetId, action),
     getExchange: async ({ exchangeId }) => tokens.exchange(exchangeId),
+    ...profileCalls.handlers,
   }
 
   return {
@@ -99,6 +116,7 @@ export function createService(opts: ServiceOptions): Service {
     sandbox,
     vendorSimulator,
     tokens,
+    storage,
     async close() {
       await engine.stopAll()
       tokens.close()
@@ -110,11 +128,3 @@ export function createService(opts: ServiceOptions): Service {
 /** zod gives optional fields as `undefined`; the lifecycle takes them absent. */
 const withoutUndefined = <T extends object>(input: T): T =>
   Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T
-
-function summarize(profile: Profile): ProfileSummary {
-  const secrets: ProfileSummary['secrets'] = {}
-  if (profile.clientAuth === 'client_secret_basic' || profile.clientAuth === 'client_secret_post') {
-    secrets.clientSecret = 'not-set'
-  }
-  return { ...profile, secrets }
-}

@@ -436,6 +436,13 @@ export const CATALOG = {
     causes: [{ id: 'profile.missing_field', text: 'A required field is empty.' }],
     fixes: ['Edit the profile and fill the field named above.'],
   },
+  'profile.invalid': {
+    title: 'Profile not ready to run',
+    meaning:
+      'Validation found problems that would make the flow fail or put a secret at risk (plain http in production, a missing secret, a redirect URI the server refuses), so the run was not started.',
+    causes: [{ id: 'profile.rule', text: 'A validation rule failed; each one names its field.' }],
+    fixes: ['Open the profile (Edit), fix each field named above, save, and run again.'],
+  },
   'capture.failed': {
     title: 'Could not listen for the redirect',
     meaning: 'The local listener for the redirect could not start.',

@@ -2,18 +2,20 @@
  * The Electron host: lifecycle, one window, security rules, the contract over IPC. Everything
  * it hosts is the same service the web host runs; only what needs Electron lives here.
  */
-import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
+import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { EVENT_CHANNEL } from '../../shared/contract/names'
 import { PendingLinks } from '../capture/pending-links'
 import { createService, type Service } from '../service'
 import { APP_VERSION } from '../version'
+import { systemClock } from '../clock'
 import { APP_ENTRY } from './app-origin'
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './app-protocol'
 import { isAuthWindowContents, openAuthWindow } from './auth-window'
 import { listenForDeepLinks, registerScheme } from './deep-links'
 import { isOpenableExternally } from './external-url'
 import { backgroundColor, installMenu } from './desktop'
+import { desktopStorage } from './desktop-storage'
 import { bindContract } from './ipc'
 import { applySecurityRules } from './security-rules'
 import { mainWindowOptions } from './window-options'
@@ -48,6 +50,8 @@ async function start(): Promise<void> {
   applySecurityRules(app, session.defaultSession, shell, isAuthWindowContents)
   console.log(registerScheme(app))
   service = createService({
+    // Profiles and the vault live in userData (tests point it elsewhere with OFT_USER_DATA).
+    storage: desktopStorage(app.getPath('userData'), safeStorage, systemClock),
     host: 'electron',
     version: APP_VERSION,
     versions: {

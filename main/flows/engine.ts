@@ -46,6 +46,8 @@ export interface EngineDeps {
   emit(event: TesterEvent): void
   /** Called once when a run's code exchange produced tokens (the token store takes them over). */
   onTokens?(run: Run): void
+  /** Profile validation before a run: errors refuse it (with a diagnosis), warnings become notes. */
+  check?(profile: Profile): Promise<{ refusal?: Diagnosis; warnings: string[] }>
 }
 
 /** How many runs stay in memory; history on disk keeps more. */
@@ -96,6 +98,12 @@ export class FlowEngine {
     const secrets = await this.deps.secrets(profile.id)
     run.secrets = Object.values(secrets).filter((v) => v.length > 0)
     this.remember(run)
+    const check = await this.deps.check?.(run.profile)
+    if (check?.refusal) {
+      this.failRun(run, check.refusal)
+      return ok(toRunView(run))
+    }
+    for (const text of check?.warnings ?? []) note(run, now, 'warning', text)
     this.armSession(run)
     this.update(run)
     if (run.captureMethod === 'auth-window' && !this.deps.openAuthWindow) {
@@ -472,6 +480,14 @@ export class FlowEngine {
     const secrets = await this.deps.secrets(run.profile.id)
     const creds: ClientCredentials = { method: run.profile.clientAuth, clientId: run.profile.clientId }
     if (secrets.clientSecret !== undefined) creds.secret = secrets.clientSecret
+    if (run.profile.clientAuth === 'headers') {
+      // Plain headers from the profile, secret ones (by lower-case name) from the vault.
+      creds.headers = { ...run.profile.clientHeaders }
+      for (const name of run.profile.secretHeaders) {
+        const value = secrets[name.toLowerCase()]
+        if (value !== undefined) creds.headers[name.toLowerCase()] = value
+      }
+    }
     return creds
   }
 }

@@ -196,6 +196,11 @@ export class TokenLifecycle {
     await this.store.get(tokenSetId)?.queue
   }
 
+  /** A profile was deleted: its token sets go with it. */
+  forgetProfile(profileId: string): void {
+    this.store.removeProfile(profileId)
+  }
+
   close(): void {
     this.store.disposeAll()
   }

@@ -41,6 +41,16 @@ export class TokenStore {
     return [...this.sets.values()]
   }
 
+  /** Drops every set of a deleted profile: its tokens must never outlive it. */
+  removeProfile(profileId: string): number {
+    const gone = [...this.sets.values()].filter((s) => s.key.profileId === profileId)
+    for (const set of gone) {
+      this.dispose(set)
+      this.sets.delete(set.id)
+    }
+    return gone.length
+  }
+
   /** Cancels every timer; for shutdown. */
   disposeAll(): void {
     for (const set of this.sets.values()) this.dispose(set)

@@ -7,6 +7,8 @@ export interface WebArgs {
   open: boolean
   /** Hand this redirect URL to the running web host as a deep link, then exit. */
   deliver?: string
+  /** Where profiles and the vault live (`--data-dir`, or `OFT_DATA_DIR`); default: the user's config folder. */
+  dataDir?: string
 }
 
 export type ParsedArgs = { ok: true; args: WebArgs } | { ok: false; message: string }
@@ -18,6 +20,8 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
     help: false,
     open: false,
   }
+  if (env.OFT_DATA_DIR !== undefined && env.OFT_DATA_DIR !== '') args.dataDir = env.OFT_DATA_DIR
+  if (env.npm_config_data_dir !== undefined && env.npm_config_data_dir !== '') args.dataDir = env.npm_config_data_dir
   if (env.npm_config_port !== undefined && env.npm_config_port !== '') {
     const port = toPort(env.npm_config_port)
     if (port === undefined) return { ok: false, message: `--port must be a number from 0 to 65535, not "${env.npm_config_port}".` }
@@ -52,6 +56,12 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
         args.port = port
         break
       }
+      case '--data-dir': {
+        const value = inline ?? argv[++i]
+        if (value === undefined || value === '' || value.startsWith('--')) return { ok: false, message: '--data-dir needs a folder, e.g. --data-dir ./my-profiles.' }
+        args.dataDir = value
+        break
+      }
       default:
         return { ok: false, message: `Unknown option "${arg}". Try --help.` }
     }
@@ -72,6 +82,9 @@ Usage: npm run start:web [-- options]
   --port N   listen on port N (default: a free port)
   --json     print one line {"url","token","port"} for scripts, nothing else on stdout
   --open     open the page in the default browser
+  --data-dir DIR
+             keep profiles and the secret vault in DIR (also: OFT_DATA_DIR);
+             default: your config folder (e.g. ~/.config/oauth-flow-tester)
   --help     show this text
 
   --deliver URL   do not start a host: hand URL (a dev.oauthflowtester: redirect) to the

@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import envPaths from 'env-paths'
+import { systemClock } from '../clock'
+import { fileStorage } from '../profiles/storage/open-storage'
 import { randomToken } from '../oauth/random'
-import { createService } from '../service'
+import { createService, type Service } from '../service'
 import { parseWebArgs, WEB_HELP } from './args'
 import { deliverToRunningHost } from './deliver'
 import { removeRuntimeFile, runtimeFilePath, writeRuntimeFile } from './runtime-file'
@@ -33,15 +37,27 @@ async function main(): Promise<void> {
     process.exit(1)
   }
 
+  // The web host keeps its own folder: the desktop app seals secrets with the OS keychain,
+  // which this host cannot open.
+  const dataDir = resolve(args.dataDir ?? envPaths('oauth-flow-tester', { suffix: '' }).config)
   let host: WebHost | undefined
-  const service = createService({
-    host: 'web',
-    version: APP_VERSION,
-    versions: { node: process.versions.node },
-    async openBrowser(url) {
-      if (!host?.openInPage(url)) throw new Error('no page of the web host is open to show it')
-    },
-  })
+  let service: Service
+  try {
+    service = createService({
+      storage: fileStorage(dataDir, systemClock),
+      host: 'web',
+      version: APP_VERSION,
+      versions: { node: process.versions.node },
+      async openBrowser(url) {
+        if (!host?.openInPage(url)) throw new Error('no page of the web host is open to show it')
+      },
+    })
+  } catch (error) {
+    console.error(`Profiles cannot be kept in ${dataDir}: ${(error as Error).message}. Choose another folder with --data-dir.`)
+    process.exit(1)
+  }
+  // The page shows these too (getStorageStatus); stderr keeps --json output clean.
+  for (const notice of service.storage.notices) console.error(`[storage] ${notice.message}`)
   const token = randomToken(32)
   const deliverToken = randomToken(32)
   try {
@@ -71,6 +87,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ url: host.url, token, port: host.port })}\n`)
   } else {
     console.log(`OAuth Flow Tester (web host) is running on 127.0.0.1:${host.port}.`)
+    console.log(`Profiles and the secret vault: ${dataDir}`)
     console.log(`Open this URL in your browser (it carries this launch's access token):\n\n  ${host.url}\n`)
     console.log('Press Ctrl+C to stop.')
   }

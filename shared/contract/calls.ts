@@ -7,6 +7,7 @@ import { ExchangeDetailSchema } from '../domain/exchange-detail'
 import { TokenActionResultSchema, TokenSetDetailSchema } from '../domain/token-lifecycle'
 import { DecodedTokenSchema, VerificationSchema } from '../domain/token-inspection'
 import { TokenKindSchema } from '../domain/tokens'
+import { profileCalls } from './profile-calls'
 
 const Id = z.string().min(1).max(200)
 
@@ -126,6 +127,9 @@ export const calls = {
   copyAsCurl: { input: z.object({ tokenSetId: Id, action: CurlActionSchema }).strict(), output: CurlExportSchema },
   /** The redacted request and response behind a token event. */
   getExchange: { input: z.object({ exchangeId: Id }).strict(), output: ExchangeDetailSchema },
+
+  // --- profiles, presets, secrets -----------------------------------------------------------
+  ...profileCalls,
 } as const satisfies { [K in CallName]: CallSpec }
 
 export type Calls = typeof calls

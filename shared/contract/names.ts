@@ -26,6 +26,20 @@ export const CALL_NAMES = [
   'revealToken',
   'copyAsCurl',
   'getExchange',
+  // Profiles, presets, secrets, import/export (shared/contract/profile-calls.ts).
+  'getProfile',
+  'validateProfile',
+  'saveProfile',
+  'deleteProfile',
+  'duplicateProfile',
+  'listPresets',
+  'createFromPreset',
+  'setSecret',
+  'clearSecret',
+  'exportProfiles',
+  'importProfiles',
+  'fillFromIssuer',
+  'getStorageStatus',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

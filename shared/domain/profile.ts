@@ -90,14 +90,46 @@ export const ProfileSchema = z.object({
       refreshTokenDays: z.number().min(0).max(3650).default(7),
     })
     .default({ sessionSeconds: 600, codeSeconds: 600, refreshTokenDays: 7 }),
+  /** When the profile was created and last saved (ms since epoch); absent on built-in ones. */
+  createdAt: z.number().optional(),
+  updatedAt: z.number().optional(),
 })
 export type Profile = z.infer<typeof ProfileSchema>
 export type ProfileInput = z.input<typeof ProfileSchema>
 
+/**
+ * A profile being edited: no id yet when it is new, any name (validation says what is
+ * missing), and never `builtIn` (built-in profiles are read-only; duplicate them instead).
+ */
+export const ProfileDraftSchema = ProfileSchema.omit({ id: true, builtIn: true, name: true }).extend({
+  id: z.string().min(1).max(200).optional(),
+  name: z.string().max(120),
+})
+export type ProfileDraft = z.infer<typeof ProfileDraftSchema>
+export type ProfileDraftInput = z.input<typeof ProfileDraftSchema>
+
 export const SecretStatusSchema = z.enum(['set', 'not-set'])
+export type SecretStatus = z.infer<typeof SecretStatusSchema>
+
+/**
+ * One finding of profile validation: what is wrong (or risky), where, and what to change.
+ * Errors stop a run; warnings are shown and the run goes ahead.
+ */
+export const ProfileIssueSchema = z.object({
+  /** Stable id of the rule, e.g. `url.production-https`; tests and docs refer to it. */
+  rule: z.string(),
+  severity: z.enum(['error', 'warning']),
+  /** The field it belongs to, as a dotted path (`endpoints.token`, `secrets.clientSecret`). */
+  field: z.string(),
+  /** What is wrong and what to change, in one or two sentences. */
+  message: z.string(),
+})
+export type ProfileIssue = z.infer<typeof ProfileIssueSchema>
 
 /** A profile as the renderer sees it: the profile plus the set / not-set state of its secrets. */
 export const ProfileSummarySchema = ProfileSchema.extend({
   secrets: z.record(z.string(), SecretStatusSchema),
+  /** What validation says about it right now (secrets included). */
+  issues: z.array(ProfileIssueSchema).default([]),
 })
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>

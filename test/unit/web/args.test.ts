@@ -23,7 +23,16 @@ describe('web host arguments', () => {
     expect(parseWebArgs(['--deliver', '--port'])).toMatchObject({ ok: true, args: { deliver: '--port' } })
   })
 
-  it.each([['--port', 'abc'], ['--port', '70000'], ['--port'], ['--bogus'], ['--deliver'], ['--deliver', '--']])('refuses %j with a message', (...argv) => {
+  it('reads the data folder from --data-dir, --data-dir=, or OFT_DATA_DIR (the option wins)', () => {
+    expect(parseWebArgs(['--data-dir', '/tmp/a'])).toMatchObject({ ok: true, args: { dataDir: '/tmp/a' } })
+    expect(parseWebArgs(['--data-dir=/tmp/b'])).toMatchObject({ ok: true, args: { dataDir: '/tmp/b' } })
+    expect(parseWebArgs([], { OFT_DATA_DIR: '/tmp/c' })).toMatchObject({ ok: true, args: { dataDir: '/tmp/c' } })
+    expect(parseWebArgs(['--data-dir', '/tmp/d'], { OFT_DATA_DIR: '/tmp/c' })).toMatchObject({ ok: true, args: { dataDir: '/tmp/d' } })
+    const none = parseWebArgs([])
+    expect(none.ok && none.args.dataDir).toBeUndefined()
+  })
+
+  it.each([['--port', 'abc'], ['--port', '70000'], ['--port'], ['--bogus'], ['--deliver'], ['--deliver', '--'], ['--data-dir'], ['--data-dir', '--json']])('refuses %j with a message', (...argv) => {
     const r = parseWebArgs(argv)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.message.length).toBeGreaterThan(10)

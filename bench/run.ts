@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { flowsBackToBack } from './flows-back-to-back'
+import { refreshRotations } from './refresh-rotations'
 import { callbackToTokens, rendererSize, timeToProfileList } from './renderer'
 import type { BenchResult } from './result'
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     const out = await run()
     results.push(...(Array.isArray(out) ? out : [out]))
   }
+  await step('a2', () => refreshRotations(Number(process.env.BENCH_ROUNDS ?? 500)))
   await step('b', () => flowsBackToBack(Number(process.env.BENCH_FLOWS ?? 1000)))
   await step('c', async () => [rendererSize(), await timeToProfileList()])
   await step('d', () => callbackToTokens())

@@ -73,7 +73,9 @@ export class FlowEngine {
     })
     deps.http.onExchange((exchange) => {
       const run = exchange.runId !== undefined ? this.runs.get(exchange.runId) : undefined
-      if (!run) return
+      // A finished run's evidence is frozen; later exchanges (refresh, revoke…) belong to its
+      // token set, which records them itself. This also keeps a run's view from growing forever.
+      if (!run || isFinished(run)) return
       run.exchanges.push(exchange)
       run.steps.find((s) => s.kind === exchange.step)?.exchangeIds.push(exchange.id)
       this.update(run)

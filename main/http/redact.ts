@@ -110,7 +110,7 @@ function redactJson(value: unknown, key = ''): unknown {
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text
   for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED)
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(REDACTED)
   }
   return out
 }

@@ -1,5 +1,5 @@
 import type { Run } from '../flows/run'
-import { decodeToken } from '../oauth/jwt-decode'
+import { decodeToken, isDecodableJwt } from '../oauth/jwt-decode'
 import { DEFAULT_REFRESH_LEAD_SECONDS, addEvent, normalizeScopes, remember, type StoredToken, type TokenSet } from './token-set'
 
 /**
@@ -13,7 +13,7 @@ export function tokenSetFromRun(run: Run): TokenSet | undefined {
   const tokens: StoredToken[] = []
   const put = (kind: StoredToken['kind'], value: string | undefined, expiresAt: number | undefined, id: string): void => {
     if (value === undefined) return
-    tokens.push({ id, kind, value, generation: 1, issuedAt: t.issuedAt, status: 'current', ...(expiresAt !== undefined && { expiresAt }) })
+    tokens.push({ id, kind, value, generation: 1, issuedAt: t.issuedAt, status: 'current', format: isDecodableJwt(value) ? 'jwt' : 'opaque', ...(expiresAt !== undefined && { expiresAt }) })
   }
   const decoded = t.idToken !== undefined ? decodeToken(t.idToken) : undefined
   const claims = decoded?.format === 'jwt' ? decoded.claims : {}

@@ -49,6 +49,8 @@ export class TokenLifecycle {
   readonly store: TokenStore
   private readonly jwks: JwksCache
   private readonly ctx: ActionContext
+  /** The last view published per set (an action's answer carries the same one). */
+  private readonly published = new WeakMap<TokenSet, TokenSetDetail>()
 
   constructor(private readonly deps: TokenLifecycleDeps) {
     this.store = new TokenStore((set) => this.releaseSandbox(set))
@@ -216,7 +218,8 @@ export class TokenLifecycle {
     return ok({
       ok: outcome.ok,
       message: outcome.message,
-      tokenSet: toTokenSetDetail(set),
+      // The view just published after the action; built once per action, not once per use.
+      tokenSet: this.published.get(set) ?? toTokenSetDetail(set),
       ...(outcome.exchange && { exchange: toExchangeDetail(outcome.exchange, redactionValues(set)) }),
       ...(outcome.diagnosis && { diagnosis: outcome.diagnosis }),
     })
@@ -282,6 +285,7 @@ export class TokenLifecycle {
 
   private publish(set: TokenSet): void {
     const view = toTokenSetDetail(set)
+    this.published.set(set, view)
     // Once nothing in the set lives, the embedded server may stop after its idle time.
     if (view.status !== 'active') this.releaseSandbox(set)
     this.deps.emit({ type: 'token-set-updated', tokenSet: view })

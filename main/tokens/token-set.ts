@@ -5,7 +5,7 @@ import type { LifecycleEventKind, TokenStatus } from '../../shared/domain/token-
 import type { TokenKind } from '../../shared/domain/tokens'
 import type { HttpExchange } from '../http/exchange'
 import type { ServerMetadata } from '../oauth/discovery'
-import { decodeToken } from '../oauth/jwt-decode'
+import { decodeToken, isDecodableJwt } from '../oauth/jwt-decode'
 import type { IssuedTokens } from '../oauth/token-response'
 
 /** One token value the set ever held. Raw: it stays in main; views mask it. */
@@ -19,6 +19,8 @@ export interface StoredToken {
   status: TokenStatus
   statusAt?: number
   supersededBy?: string
+  /** Read once when the token arrives; a view never decodes it again. */
+  format?: 'jwt' | 'opaque'
 }
 
 export interface LifecycleEvent {
@@ -75,6 +77,8 @@ export interface TokenSet {
   queue: Promise<unknown>
   /** The set keeps the embedded server running while its tokens live. */
   holdsSandbox?: boolean
+  /** Tokens of old generations no longer kept (see MAX_GENERATIONS). */
+  prunedTokens?: number
 }
 
 /** Seconds before access-token expiry at which an automatic refresh fires, unless set otherwise. */
@@ -106,10 +110,29 @@ export function setStatus(token: StoredToken, status: TokenStatus, at: number, s
   if (supersededBy !== undefined) token.supersededBy = supersededBy
 }
 
+/**
+ * How much lineage a set keeps. Automatic refreshes can rotate a token set all day; the view and
+ * every action stay the same size however long it lives. The first event ("issued") is kept.
+ */
+export const MAX_GENERATIONS = 10
+export const MAX_EVENTS = 50
+
 export function addEvent(set: TokenSet, event: Omit<LifecycleEvent, 'id'>): LifecycleEvent {
   const full: LifecycleEvent = { id: randomUUID(), ...event }
   set.events.push(full)
+  while (set.events.length > MAX_EVENTS) {
+    const [dropped] = set.events.splice(1, 1)
+    if (dropped?.exchangeId !== undefined) set.exchanges.delete(dropped.exchangeId)
+  }
   return full
+}
+
+/** Drops the tokens of generations older than the kept window, unless still current. */
+function pruneGenerations(set: TokenSet, newestGeneration: number): void {
+  const oldestKept = newestGeneration - MAX_GENERATIONS + 1
+  const before = set.tokens.length
+  set.tokens = set.tokens.filter((t) => t.generation >= oldestKept || t.status === 'current')
+  set.prunedTokens = (set.prunedTokens ?? 0) + before - set.tokens.length
 }
 
 export function addDiagnosis(set: TokenSet, diagnosis: Diagnosis): void {
@@ -137,7 +160,7 @@ export function addGeneration(
   const superseded: StoredToken[] = []
   let rotated = false
   const put = (kind: TokenKind, value: string, expiresAt: number | undefined): StoredToken => {
-    const token: StoredToken = { id: `${short[kind]}-${generation}`, kind, value, generation, issuedAt: now, status: 'current' }
+    const token: StoredToken = { id: `${short[kind]}-${generation}`, kind, value, generation, issuedAt: now, status: 'current', format: isDecodableJwt(value) ? 'jwt' : 'opaque' }
     if (expiresAt !== undefined) token.expiresAt = expiresAt
     const previous = newest(set, kind)
     if (previous && previous.status === 'current') {
@@ -162,6 +185,7 @@ export function addGeneration(
   if (issued.idToken !== undefined) put('id_token', issued.idToken, idTokenExpiry(issued.idToken))
   if (issued.tokenType !== undefined) set.tokenType = issued.tokenType
   if (issued.scope !== undefined) set.scope = issued.scope
+  pruneGenerations(set, generation)
   return { added, rotated, superseded }
 }
 

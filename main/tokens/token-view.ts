@@ -21,7 +21,7 @@ export function toTokenSetDetail(set: TokenSet): TokenSetDetail {
       kind: t.kind,
       generation: t.generation,
       masked: maskToken(t.value),
-      format: isDecodableJwt(t.value) ? 'jwt' : 'opaque',
+      format: t.format ?? (isDecodableJwt(t.value) ? 'jwt' : 'opaque'),
       length: t.value.length,
       issuedAt: t.issuedAt,
       status: t.status,
@@ -66,6 +66,6 @@ export function capabilitiesOf(set: TokenSet): TokenCapabilities {
     userinfo: e.userinfo !== undefined,
     callApi: set.profile.testRequest !== undefined,
     logout: e.logout !== undefined,
-    verify: set.tokens.some((t) => t.kind !== 'refresh_token' && isDecodableJwt(t.value)),
+    verify: set.tokens.some((t) => t.kind !== 'refresh_token' && (t.format ?? (isDecodableJwt(t.value) ? 'jwt' : 'opaque')) === 'jwt'),
   }
 }

@@ -26,7 +26,8 @@ export async function catchRedirect(page: Page, matches: (location: string) => b
         .catch(() => undefined)
         .finally(() => resolve(location))
     } else {
-      void cdp.send('Fetch.continueRequest', { requestId: event.requestId })
+      // After the catch, interception is switched off; a request paused just before needs no reply.
+      cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined)
     }
   })
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Response' }] })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILES } from '../../../main/profiles/builtin'
 import { autoRefreshAt } from '../../../main/tokens/schedule'
-import { addGeneration, newest, type TokenSet } from '../../../main/tokens/token-set'
+import { MAX_EVENTS, MAX_GENERATIONS, addEvent, addGeneration, newest, type TokenSet } from '../../../main/tokens/token-set'
 import { TokenStore } from '../../../main/tokens/token-store'
 
 const profile = BUILT_IN_PROFILES[0]!
@@ -26,6 +26,23 @@ function set(id: string, profileId = 'p1'): TokenSet {
 }
 
 describe('token lineage', () => {
+  it('keeps a bounded history however long a set keeps rotating, but never drops a current token', () => {
+    const s = set('long')
+    addGeneration(s, { accessToken: 'a1', refreshToken: 'r1', idToken: 'x.y.z' }, 0, 86_400)
+    for (let g = 2; g <= 40; g++) {
+      // The refresh token stops rotating at generation 5, so refresh-5 stays current throughout.
+      addGeneration(s, { accessToken: `a${g}`, refreshToken: g <= 5 ? `r${g}` : 'r5' }, g * 1000, 86_400)
+      addEvent(s, { kind: 'refreshed', at: g * 1000, ok: true, label: 'Refreshed', tokenIds: [] })
+    }
+    expect(Math.min(...s.tokens.filter((t) => t.status !== 'current').map((t) => t.generation))).toBe(40 - MAX_GENERATIONS + 1)
+    expect(s.tokens.find((t) => t.id === 'refresh-5')?.status).toBe('current')
+    expect(s.tokens.find((t) => t.id === 'id-1')?.status).toBe('current')
+    expect(s.tokens.filter((t) => t.kind === 'access_token')).toHaveLength(MAX_GENERATIONS)
+    expect(s.prunedTokens).toBe(30 + 4) // access 1–30 and the superseded refresh 1–4
+    expect(s.events.length).toBeLessThanOrEqual(MAX_EVENTS)
+  })
+
+
   it('supersedes the refresh token only when the server rotates it', () => {
     const s = set('s')
     addGeneration(s, { accessToken: 'a1', refreshToken: 'r1', expiresIn: 3600 }, 1000, 86_400)

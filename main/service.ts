@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock'
 import { createDispatcher, type Dispatch, type Handlers } from './contract-dispatch'
 import { EventHub } from './event-hub'
 import { FlowEngine } from './flows/engine'
+import { embeddedVendorKeys, SECRET_KEY_HEADER } from './flows/vendor-target'
 import { HttpClient } from './http/client'
 import { BuiltInProfiles, type ProfileRepository } from './profiles/profile-repository'
 import { SandboxManager } from './sandbox/sandbox-manager'
@@ -36,7 +37,7 @@ export interface Service {
   /** Where the hosts hand redirects the OS brings back (deep links); the contract has paste. */
   inbox: RedirectInbox
   sandbox: SandboxManager
-  /** The local vendor simulator, started on demand (the vendor flow's runs will acquire it). */
+  /** The local vendor simulator, started on demand by the vendor flow's runs on it. */
   vendorSimulator: VendorSimulatorManager
   tokens: TokenLifecycle
   close(): Promise<void>
@@ -50,12 +51,19 @@ export function createService(opts: ServiceOptions): Service {
   const sandbox = new SandboxManager(clock, opts.sandbox)
   const vendorSimulator = new VendorSimulatorManager(clock, opts.vendorSimulator)
   const profiles = opts.profiles ?? new BuiltInProfiles()
-  const secrets = async (): Promise<Record<string, string>> => ({})
-  const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox })
+  // No vault yet (issue 4): only the embedded simulator's keys, read from the running simulator.
+  const secrets = async (profileId: string): Promise<Record<string, string>> => {
+    const profile = await profiles.get(profileId)
+    if (profile?.embedded !== 'vendor-simulator') return {}
+    const sim = await vendorSimulator.current()
+    return sim ? { [SECRET_KEY_HEADER]: embeddedVendorKeys(profile, sim).secretKey } : {}
+  }
+  const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox, vendorSimulator })
   const engine = new FlowEngine({
     clock,
     http,
     sandbox,
+    vendorSimulator,
     profile: (id) => profiles.get(id),
     secrets,
     openBrowser: opts.openBrowser,
@@ -74,6 +82,9 @@ export function createService(opts: ServiceOptions): Service {
     listRuns: async () => ok(engine.list()),
     deliverRedirect: async ({ url, runId }) =>
       ok(await engine.inbox.deliver({ url, method: 'paste', ...(runId !== undefined && { runId }) })),
+    submitLogin: ({ runId, email, password, remember }) => engine.submitLogin(runId, { email, password, ...(remember !== undefined && { remember }) }),
+    sendOtp: ({ runId }) => engine.sendOtp(runId),
+    submitOtp: ({ runId, otpCode }) => engine.submitOtp(runId, otpCode),
     getTokenSet: async ({ tokenSetId }) => tokens.view(tokenSetId),
     listTokenSets: async ({ profileId }) => ok(tokens.list(profileId)),
     decodeToken: async (input) => tokens.decode(input),

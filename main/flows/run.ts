@@ -19,6 +19,8 @@ import { summarizeExchange } from '../http/redact'
 import type { ServerMetadata } from '../oauth/discovery'
 import { createPkcePair, type PkcePair } from '../oauth/pkce'
 import { randomToken } from '../oauth/random'
+import type { VendorState } from './vendor-state'
+import { toVendorView } from './vendor-view'
 
 /** Raw tokens: they stay in main; the view masks them. */
 export interface TokenSet {
@@ -81,6 +83,8 @@ export interface Run {
   diagnoses: Diagnosis[]
   exchanges: HttpExchange[]
   notes: RunNote[]
+  /** The vendor flow's own state (main/flows/vendor-flow.ts); absent on standard runs. */
+  vendor?: VendorState
   /** Secret values used by this run, scrubbed from everything that leaves main. */
   secrets: string[]
   disposers: (() => void | Promise<void>)[]
@@ -91,6 +95,10 @@ const STEP_TITLES: Record<StepKind, string> = {
   authorize: 'Authorize in the browser',
   callback: 'Receive the redirect',
   token: 'Exchange the code for tokens',
+  initiate: 'Initiate the session (step 1)',
+  login: 'Log in with email and password (step 2)',
+  otp: 'One-time code (step 2)',
+  'final-check': 'Check the final token on the API',
 }
 
 /** What a run may change from its profile (see `RunOptions` in the contract). */
@@ -178,6 +186,7 @@ export function toRunView(run: Run): RunView {
   if (run.authorizeUrl !== undefined) view.authorizeUrl = run.authorizeUrl
   if (run.capture !== undefined) view.capture = { ...run.capture }
   view.arrivals = run.arrivals.map((a) => ({ ...a }))
+  if (run.vendor) view.vendor = toVendorView(run.vendor, run.exchanges)
   if (run.tokens) {
     const t = run.tokens
     const masked = (kind: 'access_token' | 'refresh_token' | 'id_token', value: string, expiresAt?: number) => ({

@@ -18,7 +18,7 @@ export const VendorTokenViewSchema = z.object({
   kind: VendorTokenKindSchema,
   /** "Session JWT (step 1)". */
   label: z.string(),
-  /** The one place it belongs, in words: "Step 3 body, field `token`". */
+  /** The one place it belongs, in words. */
   belongsIn: z.string(),
   masked: z.string(),
   format: z.enum(['jwt', 'opaque']),
@@ -112,8 +112,8 @@ export type VendorRunView = z.infer<typeof VendorRunViewSchema>
 
 /** The vendor guide's rule, in words: where each token belongs and nowhere else. */
 export const TOKEN_PLACES: Record<VendorTokenKind, { label: string; belongsIn: string }> = {
-  'session-jwt': { label: 'Session JWT (step 1)', belongsIn: 'Step 3 (authorize) request body, field `token`' },
-  'login-token': { label: 'Login token (step 2)', belongsIn: 'Step 3 (authorize) `Authorization: Bearer` header' },
-  'access-token': { label: 'Final access token (step 4)', belongsIn: '`Authorization: Bearer` of API calls' },
-  'refresh-token': { label: 'Refresh token (step 4)', belongsIn: 'The token endpoint only, body field `refresh_token`' },
+  'session-jwt': { label: 'Session JWT (step 1)', belongsIn: 'Step 3 (authorize) request body, field “token”' },
+  'login-token': { label: 'Login token (step 2)', belongsIn: 'Step 3 (authorize) header “Authorization: Bearer”' },
+  'access-token': { label: 'Final access token (step 4)', belongsIn: 'Header “Authorization: Bearer” of API calls' },
+  'refresh-token': { label: 'Refresh token (step 4)', belongsIn: 'The token endpoint only, body field “refresh_token”' },
 }

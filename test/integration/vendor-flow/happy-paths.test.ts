@@ -66,7 +66,7 @@ describe('vendor flow, happy paths', () => {
     // Every token, labelled with its type and the one place it belongs.
     const labels = Object.fromEntries(done!.vendor!.tokens.map((t) => [t.kind, t]))
     expect(Object.keys(labels)).toEqual(['session-jwt', 'login-token', 'access-token', 'refresh-token'])
-    expect(labels['session-jwt']).toMatchObject({ format: 'jwt', belongsIn: expect.stringContaining('body, field `token`') })
+    expect(labels['session-jwt']).toMatchObject({ format: 'jwt', belongsIn: expect.stringContaining('body, field “token”') })
     expect(labels['login-token']?.belongsIn).toContain('Authorization: Bearer')
     // Which token went where, read from the recorded requests: each in its right place.
     const routes = done!.vendor!.routes.map((r) => [r.request, r.place, r.token, r.rightPlace])

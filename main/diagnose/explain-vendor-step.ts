@@ -184,11 +184,19 @@ function recogniseOAuth(ev: VendorEvidence, reply: Extract<VendorReply, { shape:
     return { code, summary, causes: [{ id: 'server.reported', text: `The vendor reported \`${reply.error}\`.`, likelihood: 'confirmed', evidence: [said] }] }
   }
 
-  // invalid_request: the redirect URI, the session, token confusion, or a missing parameter.
+  // invalid_request: a missing parameter, the redirect URI, the session, or token confusion.
+  const missing = ev.step === 'initiate' ? missingParams(req.url) : []
+  if (missing.length > 0) {
+    return {
+      code: 'authorize.invalid_request',
+      summary,
+      causes: [{ id: 'authorize.missing_param', text: `This request did not carry ${missing.map((m) => `\`${m}\``).join(', ')}.`, likelihood: 'confirmed', evidence: [...missing.map((m) => ({ label: 'parameter missing', value: m })), said] }],
+    }
+  }
   const sentRedirect = queryParams(req.url).redirect_uri
   const shape = ev.step === 'initiate' && sentRedirect !== undefined ? redirectShapeCauses(sentRedirect, ev.environment, said) : []
   // The vendor's words name the redirect URI, or (a vaguer server) nothing else is missing and the URI sent breaks a rule.
-  if (/redirect/i.test(description) || (shape.length > 0 && missingParams(req.url).length === 0)) {
+  if (/redirect/i.test(description) || shape.length > 0) {
     return { code: 'vendor.redirect_uri_mismatch', summary, causes: shape }
   }
   const sessionAge = ev.sessionStartedAt !== undefined ? ev.exchange.startedAt - ev.sessionStartedAt : undefined
@@ -224,11 +232,11 @@ function recogniseOAuth(ev: VendorEvidence, reply: Extract<VendorReply, { shape:
       }
     }
   }
-  const missing = ev.step === 'initiate' ? missingParams(req.url) : []
-  const causes: Cause[] = missing.length
-    ? [{ id: 'authorize.missing_param', text: `This request did not carry ${missing.map((m) => `\`${m}\``).join(', ')}.`, likelihood: 'confirmed', evidence: [...missing.map((m) => ({ label: 'parameter missing', value: m })), said] }]
-    : [{ id: 'server.reported', text: `The vendor reported invalid_request${description ? `: “${description}”` : ''}.`, likelihood: 'likely', evidence: [said] }]
-  return { code: 'authorize.invalid_request', summary, causes }
+  return {
+    code: 'authorize.invalid_request',
+    summary,
+    causes: [{ id: 'server.reported', text: `The vendor reported invalid_request${description ? `: “${description}”` : ''}.`, likelihood: 'likely', evidence: [said] }],
+  }
 }
 
 /** Which of initiate's required parameters the sent URL lacks (an empty value counts as missing). */

@@ -78,5 +78,19 @@ export function vendorTokenRules(ev: VendorEvidence): TokenRule[] {
     }
   }
 
-  return [codeReused, secretMissing, secretWrong]
+  /** invalid_request: which of the code grant's parameters the body lacked. */
+  const missingParam: TokenRule = (r) => {
+    if (!rejected(r, 'invalid_request')) return undefined
+    const sent = bodyParams(req)
+    const missing = ['grant_type', 'code', 'redirect_uri', 'code_verifier'].filter((name) => !sent[name])
+    if (missing.length === 0) return undefined
+    return {
+      id: 'token.missing_param',
+      text: `The token request did not carry ${missing.map((m) => `\`${m}\``).join(', ')}.`,
+      likelihood: 'confirmed',
+      evidence: [...missing.map((m) => ({ label: 'parameter missing', value: m })), said(r)],
+    }
+  }
+
+  return [codeReused, secretMissing, secretWrong, missingParam]
 }

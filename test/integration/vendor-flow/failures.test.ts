@@ -112,7 +112,7 @@ describe('vendor flow: step 1 requests', () => {
     expect(cause(d, 'redirect_uri.http_in_production')?.likelihood).toBe('likely')
   })
 
-  it.each(['code_challenge', 'state', 'response_type'])('initiate without %s → authorize.invalid_request naming it', async (param) => {
+  it.each(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method'])('initiate without %s → authorize.invalid_request naming it', async (param) => {
     h.http.tamper('initiate', (req) => {
       const url = new URL(req.url)
       url.searchParams.delete(param)
@@ -359,6 +359,13 @@ describe('vendor flow: the code exchange (invalid_grant)', () => {
     const d = diagnosis(await h.completeApi(LOCAL_VENDOR_API_ID))
     expect(d.code).toBe('token.invalid_grant')
     expect(evidence(d, 'redirect_uri.mismatch')).toEqual({ 'redirect_uri at authorize': 'https://example.com/callback', 'redirect_uri at token': 'https://example.com/callback/' })
+  })
+
+  it.each(['code', 'code_verifier', 'redirect_uri'])('a code exchange without %s → token.invalid_request naming it', async (param) => {
+    h.http.tamper('token', (req) => withJson(req, (body) => delete body[param]))
+    const d = diagnosis(await h.completeApi(LOCAL_VENDOR_API_ID))
+    expect(d.code).toBe('token.invalid_request')
+    expect(evidence(d, 'token.missing_param')['parameter missing']).toBe(param)
   })
 
   it('an old (rotated) refresh token → refresh.rotated_token_replayed', async () => {

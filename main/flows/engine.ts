@@ -518,6 +518,7 @@ export class FlowEngine {
   }
 
   private update(run: Run): void {
+    run.revision++
     this.deps.emit({ type: 'run-updated', run: toRunView(run) })
   }
 

@@ -88,6 +88,8 @@ export interface Run {
   /** Secret values used by this run, scrubbed from everything that leaves main. */
   secrets: string[]
   disposers: (() => void | Promise<void>)[]
+  /** Counts the published changes (see `RunView.revision`). */
+  revision: number
 }
 
 const STEP_TITLES: Record<StepKind, string> = {
@@ -126,6 +128,7 @@ export function createRun(profile: Profile, now: number, steps: StepKind[], choi
     notes: [],
     secrets: [],
     disposers: [],
+    revision: 0,
   }
   if (/(^|\s)openid(\s|$)/.test(profile.scopes)) run.nonce = randomToken(16)
   return run
@@ -180,6 +183,7 @@ export function toRunView(run: Run): RunView {
     diagnoses: run.diagnoses,
     exchanges: run.exchanges.map((ex) => summarizeExchange(ex, run.secrets)),
     notes: run.notes.map((n) => ({ ...n })),
+    revision: run.revision,
   }
   if (run.endedAt !== undefined) view.endedAt = run.endedAt
   if (run.redirectUri !== undefined) view.redirectUri = run.redirectUri

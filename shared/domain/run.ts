@@ -106,6 +106,11 @@ export const RunViewSchema = z.object({
   diagnoses: z.array(DiagnosisSchema),
   exchanges: z.array(ExchangeSummarySchema),
   notes: z.array(RunNoteSchema),
+  /**
+   * Grows with every published change of the run, so a view that arrives late (a call's
+   * answer overtaken by the event stream) never replaces a newer one.
+   */
+  revision: z.number().int().optional(),
   /** The vendor flow's own state: what it waits for, its tokens by type, where each went. */
   vendor: VendorRunViewSchema.optional(),
 })

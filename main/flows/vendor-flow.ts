@@ -16,7 +16,7 @@ import { describe } from './standard-flow'
 import { tokenEvidence } from './token-evidence'
 import { keepTokens } from './token-result'
 import { initiateRequest, vendorTokenRequest, type VendorCall } from './vendor-requests'
-import type { VendorState } from './vendor-state'
+import { forgetLogin, type VendorState } from './vendor-state'
 import { resolveVendorTarget } from './vendor-target'
 import { issuedTokens, knownTokens, requestLine } from './vendor-token-map'
 import { prepareWayBack } from './way-back-setup'
@@ -77,7 +77,7 @@ export async function beginVendorFlow(run: Run, ctx: FlowContext): Promise<'open
   }
   run.vendor = v
   // The password never outlives the run, whatever way it ends.
-  run.disposers.push(() => void delete v.login)
+  run.disposers.push(() => forgetLogin(run))
 
   // The redirect URI: a way back for the hosted page; in API mode the registered one (the code comes back as JSON).
   if (mode === 'hosted') {

@@ -9,7 +9,7 @@ import { isFinished, note, setDeadline, setStep, type Run } from './run'
 import { describe } from './standard-flow'
 import { callOf, exchangeVendorCode, vendorEvidence } from './vendor-flow'
 import { authorizeRequest, loginRequest, otpSendRequest } from './vendor-requests'
-import { OTP_RESEND_COOLDOWN_SECONDS, type VendorState } from './vendor-state'
+import { forgetLogin, OTP_RESEND_COOLDOWN_SECONDS, type VendorState } from './vendor-state'
 
 /**
  * API mode's steps that need the user: the login (step 2), the OTP send and the OTP login,
@@ -34,9 +34,10 @@ export async function submitLogin(run: Run, input: LoginInput, ctx: FlowContext)
   const now = (): number => ctx.clock.now()
   v.busy = true
   try {
+    forgetLogin(run)
     v.login = { email: input.email, password: input.password }
-    // Scrubbed from everything that leaves main, should a server ever echo it.
-    if (!run.secrets.includes(input.password)) run.secrets.push(input.password)
+    // Scrubbed from everything that leaves main while the run holds it, should a server echo it.
+    run.secrets.push(input.password)
     setStep(run, 'login', 'active', now(), `Logging in as ${input.email}`)
     ctx.update(run)
     const ex = await ctx.http.send(loginRequest(callOf(v), v.login), { runId: run.id, step: 'login' })
@@ -225,7 +226,7 @@ function toOtp(run: Run, v: VendorState, ex: HttpExchange, body: Record<string, 
 function signedIn(run: Run, v: VendorState, ex: HttpExchange, loginToken: string, ctx: FlowContext): void {
   const now = ctx.clock.now()
   v.loginToken = loginToken
-  delete v.login
+  forgetLogin(run)
   delete v.problem
   v.waiting = undefined
   const step = ex.step as 'login' | 'otp'

@@ -42,5 +42,15 @@ export interface VendorState {
   canRemember: boolean
 }
 
+/**
+ * Drops the login from memory, and the password from the run's scrub list with it: once the
+ * vendor gave the login token (or the run ended) nothing may keep it.
+ */
+export function forgetLogin(run: { secrets: string[]; vendor?: VendorState }): void {
+  const password = run.vendor?.login?.password
+  if (password !== undefined) run.secrets = run.secrets.filter((s) => s !== password)
+  if (run.vendor) delete run.vendor.login
+}
+
 /** A fixed pause between two OTP sends, on the injected clock; the vendor's retry-after wins when longer. */
 export const OTP_RESEND_COOLDOWN_SECONDS = 30

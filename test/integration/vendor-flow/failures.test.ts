@@ -229,6 +229,18 @@ describe('vendor flow: the session', () => {
     expect(await h.engine.submitLogin(run.id, { email: 'a@b.test', password: 'x' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 
+  it('hosted-UI mode: the session ends before the hosted page redirects back → expired; the late code is refused', async () => {
+    const run = await h.start(LOCAL_VENDOR_HOSTED_ID)
+    h.clock.advance(600_000)
+    const expired = h.ok(h.engine.get(run.id))
+    expect(expired.status).toBe('expired')
+    expect(diagnosis(expired).summary).toContain('the sign-in on the hosted page')
+    // The vendor agrees: its page refuses the expired session.
+    const walked = await h.walkHosted(run, 'plain')
+    expect(walked.redirect).toBeUndefined()
+    expect(h.requests(run.id, 'token')).toHaveLength(0)
+  })
+
   it('the vendor’s own session expiry at step 3 (the run allowed longer) → session.expired from the vendor’s answer', async () => {
     const run = await h.start(LOCAL_VENDOR_API_ID, { sessionSeconds: 900 })
     h.clock.advance(601_000)

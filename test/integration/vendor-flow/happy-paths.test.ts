@@ -109,6 +109,11 @@ describe('vendor flow, happy paths', () => {
     // The password and the code were sent, and are nowhere in what leaves main.
     const user = await h.user('otp')
     expect(JSON.stringify(done)).not.toContain(user.password)
+    // Main no longer holds it either: not in the run, not in the token set it handed over.
+    const held = (h.engine as unknown as { runs: Map<string, { secrets: string[]; vendor?: { login?: unknown } }> }).runs.get(run.id)
+    expect(held?.vendor?.login).toBeUndefined()
+    expect(held?.secrets).not.toContain(user.password)
+    expect(h.tokens.store.get(done!.tokens!.id)?.secrets).not.toContain(user.password)
     expect(JSON.stringify(h.events)).not.toContain(user.password)
   })
 

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock'
 import { createDispatcher, type Dispatch, type Handlers } from './contract-dispatch'
 import { EventHub } from './event-hub'
 import { FlowEngine } from './flows/engine'
+import { embeddedVendorKeys, SECRET_KEY_HEADER } from './flows/vendor-target'
 import { HttpClient } from './http/client'
 import { createProfileHandlers } from './profiles/profile-handlers'
 import type { ProfileRepository } from './profiles/profile-repository'
@@ -42,7 +43,7 @@ export interface Service {
   /** Where the hosts hand redirects the OS brings back (deep links); the contract has paste. */
   inbox: RedirectInbox
   sandbox: SandboxManager
-  /** The local vendor simulator, started on demand (the vendor flow's runs will acquire it). */
+  /** The local vendor simulator, started on demand by the vendor flow's runs on it. */
   vendorSimulator: VendorSimulatorManager
   tokens: TokenLifecycle
   storage: ProfileStorage
@@ -57,13 +58,25 @@ export function createService(opts: ServiceOptions): Service {
   const sandbox = new SandboxManager(clock, opts.sandbox)
   const vendorSimulator = new VendorSimulatorManager(clock, opts.vendorSimulator)
   const storage = openStorage(opts.storage ?? memoryStorage(), clock, opts.profiles)
-  const secrets = async (profileId: string): Promise<Record<string, string>> => storage.vault.values(profileId)
-  const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox })
+  // The vault's values, plus the embedded simulator's secret key read from the running simulator.
+  const secrets = async (profileId: string): Promise<Record<string, string>> => {
+    const values = storage.vault.values(profileId)
+    const profile = await storage.profiles.get(profileId)
+    if (profile?.embedded !== 'vendor-simulator') return values
+    const sim = await vendorSimulator.current()
+    return sim ? { ...values, [SECRET_KEY_HEADER]: embeddedVendorKeys(profile, sim).secretKey } : values
+  }
+  const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox, vendorSimulator })
   const engine = new FlowEngine({
     clock,
     http,
     sandbox,
+    vendorSimulator,
     profile: (id) => storage.profiles.get(id),
+    rememberLogin: async (profileId, login) => {
+      storage.vault.set(profileId, 'login-email', login.email)
+      storage.vault.set(profileId, 'password', login.password)
+    },
     secrets,
     check: async (profile) => checkBeforeRun(profile, storage.vault.names(profile.id), clock.now()),
     openBrowser: opts.openBrowser,
@@ -90,6 +103,9 @@ export function createService(opts: ServiceOptions): Service {
     listRuns: async () => ok(engine.list()),
     deliverRedirect: async ({ url, runId }) =>
       ok(await engine.inbox.deliver({ url, method: 'paste', ...(runId !== undefined && { runId }) })),
+    submitLogin: ({ runId, email, password, remember }) => engine.submitLogin(runId, { email, password, ...(remember !== undefined && { remember }) }),
+    sendOtp: ({ runId }) => engine.sendOtp(runId),
+    submitOtp: ({ runId, otpCode }) => engine.submitOtp(runId, otpCode),
     getTokenSet: async ({ tokenSetId }) => tokens.view(tokenSetId),
     listTokenSets: async ({ profileId }) => ok(tokens.list(profileId)),
     decodeToken: async (input) => tokens.decode(input),

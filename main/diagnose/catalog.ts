@@ -1,4 +1,5 @@
 import type { CatalogEntry } from './catalog-entry'
+import { VENDOR_CATALOG } from './catalog-vendor'
 
 /**
  * Every failure the tester can name, in our own words. Ids are stable: tests, the scenario
@@ -461,6 +462,9 @@ export const CATALOG = {
     causes: [{ id: 'internal.bug', text: 'A bug in the tester.' }],
     fixes: ['Copy the report and send it to the tester’s maintainers; start a new run.'],
   },
+
+  // --- the vendor's four-step flow (catalog-vendor.ts) -----------------------------------------
+  ...VENDOR_CATALOG,
 } satisfies Record<string, CatalogEntry>
 
 export type DiagnosisCode = keyof typeof CATALOG

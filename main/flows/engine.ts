@@ -31,11 +31,16 @@ import {
 } from './run'
 import { checkIssuer, finishedMessage, fingerprint, type Problem } from './redirect-checks'
 import { STANDARD_STEPS, beginStandardFlow, exchangeCode } from './standard-flow'
+import { beginVendorFlow, exchangeVendorCode, vendorSessionExpired, vendorSteps } from './vendor-flow'
+import { sendOtp, submitLogin, submitOtp, type LoginInput } from './vendor-input'
+import type { VendorSimulatorPort } from './vendor-target'
 
 export interface EngineDeps {
   clock: Clock
   http: HttpClient
   sandbox: SandboxManager
+  /** The local vendor simulator, for the profiles that run on it (started on demand). */
+  vendorSimulator?: VendorSimulatorPort
   profile(id: string): Promise<Profile | undefined>
   /** Secret values of a profile, from the vault; never leaves main. */
   secrets(profileId: string): Promise<Record<string, string>>
@@ -48,6 +53,8 @@ export interface EngineDeps {
   onTokens?(run: Run): void
   /** Profile validation before a run: errors refuse it (with a diagnosis), warnings become notes. */
   check?(profile: Profile): Promise<{ refusal?: Diagnosis; warnings: string[] }>
+  /** Keeps the vendor's API-mode login (email, password) in the vault when the user asks. */
+  rememberLogin?(profileId: string, login: { email: string; password: string }): Promise<void>
 }
 
 /** How many runs stay in memory; history on disk keeps more. */
@@ -84,6 +91,9 @@ export class FlowEngine {
       clock: deps.clock,
       http: deps.http,
       sandbox: deps.sandbox,
+      ...(deps.vendorSimulator && { vendorSimulator: deps.vendorSimulator }),
+      secrets: (profileId) => deps.secrets(profileId),
+      ...(deps.rememberLogin && { rememberLogin: deps.rememberLogin }),
       credentials: (run) => this.credentials(run),
       update: (run) => this.update(run),
       fail: (run, diagnosis) => this.failRun(run, diagnosis),
@@ -96,7 +106,8 @@ export class FlowEngine {
     const profile = await this.deps.profile(profileId)
     if (!profile) return fail('not-found', `No profile with id "${profileId}".`)
     const now = this.deps.clock.now()
-    const run = createRun(profile, now, [...STANDARD_STEPS], options)
+    const steps = profile.flow === 'standard' ? [...STANDARD_STEPS] : vendorSteps(profile.flow)
+    const run = createRun(profile, now, steps, options)
     const secrets = await this.deps.secrets(profile.id)
     run.secrets = Object.values(secrets).filter((v) => v.length > 0)
     this.remember(run)
@@ -114,7 +125,9 @@ export class FlowEngine {
       return ok(toRunView(run))
     }
     try {
-      if (await beginStandardFlow(run, this.ctx)) await this.openAuthorization(run)
+      if (profile.flow === 'standard') {
+        if (await beginStandardFlow(run, this.ctx)) await this.openAuthorization(run)
+      } else if ((await beginVendorFlow(run, this.ctx)) === 'open') await this.openAuthorization(run)
     } catch (error) {
       this.failRun(run, internalErrorDiagnosis(error, run, this.deps.clock.now()))
     }
@@ -139,6 +152,34 @@ export class FlowEngine {
 
   list(): RunView[] {
     return [...this.runs.values()].reverse().map(toRunView)
+  }
+
+  // --- the vendor flow's API mode: input from the user mid-run --------------------------------
+
+  submitLogin(runId: string, input: LoginInput): Promise<Result<RunView>> {
+    return this.withRun(runId, (run) => submitLogin(run, input, this.ctx))
+  }
+
+  sendOtp(runId: string): Promise<Result<RunView>> {
+    return this.withRun(runId, (run) => sendOtp(run, this.ctx))
+  }
+
+  submitOtp(runId: string, otpCode: string): Promise<Result<RunView>> {
+    return this.withRun(runId, (run) => submitOtp(run, otpCode, this.ctx))
+  }
+
+  /** Runs a user's request on a run; a sentence back is a refusal, an exception stops the run. */
+  private async withRun(runId: string, act: (run: Run) => Promise<string | undefined>): Promise<Result<RunView>> {
+    const run = this.runs.get(runId)
+    if (!run) return fail('not-found', `No run with id "${runId}".`)
+    try {
+      const refusal = await act(run)
+      if (refusal !== undefined) return fail('conflict', refusal)
+    } catch (error) {
+      if (run.vendor) run.vendor.busy = false
+      this.failRun(run, internalErrorDiagnosis(error, run, this.deps.clock.now()))
+    }
+    return ok(toRunView(run))
   }
 
   /** Resolves when the run's code exchange (if any) has finished; for tests and scripts. */
@@ -311,7 +352,8 @@ export class FlowEngine {
       expiresAt: now + run.profile.lifetimes.codeSeconds * 1000,
     })
     run.code = parsed.code
-    run.exchange = exchangeCode(run, parsed.code, this.ctx).catch((error: unknown) => {
+    const exchange = run.vendor ? exchangeVendorCode : exchangeCode
+    run.exchange = exchange(run, parsed.code, this.ctx).catch((error: unknown) => {
       this.failRun(run, internalErrorDiagnosis(error, run, this.deps.clock.now()))
     })
     return { outcome: 'accepted', runId: run.id, message }
@@ -405,8 +447,15 @@ export class FlowEngine {
 
   private expire(run: Run): void {
     // Once the code is in hand the session no longer matters.
-    if (isFinished(run) || run.capture) return
+    if (isFinished(run) || run.capture || run.vendor?.codeIssuedAt !== undefined) return
     const now = this.deps.clock.now()
+    if (run.vendor) {
+      const diagnosis = vendorSessionExpired(run, now)
+      for (const step of run.steps) if (step.status === 'active') setStep(run, step.kind, 'failed', now, 'The vendor’s session ended first')
+      addDiagnosis(run, diagnosis)
+      this.finish(run, 'expired')
+      return
+    }
     const minutes = run.sessionSeconds / 60
     const length = minutes >= 1 ? `${Math.round(minutes * 10) / 10} min` : `${run.sessionSeconds} s`
     const diagnosis = buildDiagnosis(
@@ -451,7 +500,8 @@ export class FlowEngine {
     run.status = status
     run.endedAt = this.deps.clock.now()
     delete run.code
-    if (status === 'succeeded' && run.tokens) this.deps.onTokens?.(run)
+    // A vendor run whose final check failed still hands its tokens over, to try them again.
+    if (run.tokens) this.deps.onTokens?.(run)
     const disposers = run.disposers.splice(0)
     for (const dispose of disposers) {
       try {
@@ -475,6 +525,7 @@ export class FlowEngine {
   }
 
   private update(run: Run): void {
+    run.revision++
     this.deps.emit({ type: 'run-updated', run: toRunView(run) })
   }
 

@@ -19,6 +19,8 @@ import { summarizeExchange } from '../http/redact'
 import type { ServerMetadata } from '../oauth/discovery'
 import { createPkcePair, type PkcePair } from '../oauth/pkce'
 import { randomToken } from '../oauth/random'
+import type { VendorState } from './vendor-state'
+import { toVendorView } from './vendor-view'
 
 /** Raw tokens: they stay in main; the view masks them. */
 export interface TokenSet {
@@ -81,9 +83,13 @@ export interface Run {
   diagnoses: Diagnosis[]
   exchanges: HttpExchange[]
   notes: RunNote[]
+  /** The vendor flow's own state (main/flows/vendor-flow.ts); absent on standard runs. */
+  vendor?: VendorState
   /** Secret values used by this run, scrubbed from everything that leaves main. */
   secrets: string[]
   disposers: (() => void | Promise<void>)[]
+  /** Counts the published changes (see `RunView.revision`). */
+  revision: number
 }
 
 const STEP_TITLES: Record<StepKind, string> = {
@@ -91,6 +97,10 @@ const STEP_TITLES: Record<StepKind, string> = {
   authorize: 'Authorize in the browser',
   callback: 'Receive the redirect',
   token: 'Exchange the code for tokens',
+  initiate: 'Initiate the session (step 1)',
+  login: 'Log in with email and password (step 2)',
+  otp: 'One-time code (step 2)',
+  'final-check': 'Check the final token on the API',
 }
 
 /** What a run may change from its profile (see `RunOptions` in the contract). */
@@ -118,6 +128,7 @@ export function createRun(profile: Profile, now: number, steps: StepKind[], choi
     notes: [],
     secrets: [],
     disposers: [],
+    revision: 0,
   }
   if (/(^|\s)openid(\s|$)/.test(profile.scopes)) run.nonce = randomToken(16)
   return run
@@ -172,12 +183,14 @@ export function toRunView(run: Run): RunView {
     diagnoses: run.diagnoses,
     exchanges: run.exchanges.map((ex) => summarizeExchange(ex, run.secrets)),
     notes: run.notes.map((n) => ({ ...n })),
+    revision: run.revision,
   }
   if (run.endedAt !== undefined) view.endedAt = run.endedAt
   if (run.redirectUri !== undefined) view.redirectUri = run.redirectUri
   if (run.authorizeUrl !== undefined) view.authorizeUrl = run.authorizeUrl
   if (run.capture !== undefined) view.capture = { ...run.capture }
   view.arrivals = run.arrivals.map((a) => ({ ...a }))
+  if (run.vendor) view.vendor = toVendorView(run.vendor, run.exchanges)
   if (run.tokens) {
     const t = run.tokens
     const masked = (kind: 'access_token' | 'refresh_token' | 'id_token', value: string, expiresAt?: number) => ({

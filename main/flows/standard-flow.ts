@@ -1,6 +1,4 @@
 import type { Profile } from '../../shared/domain/profile'
-import { openLoopback } from '../capture/loopback'
-import { planWayBack } from '../capture/way-back'
 import { buildDiagnosis } from '../diagnose/build'
 import { explainTokenResponse } from '../diagnose/explain-token-response'
 import { TOKEN_RULES } from '../diagnose/token-rules'
@@ -11,7 +9,9 @@ import { discover } from '../oauth/discovery'
 import { codeExchangeRequest } from '../oauth/token-request'
 import { readTokenResponse } from '../oauth/token-response'
 import type { FlowContext } from './flow-context'
-import { note, setDeadline, setStep, type Run } from './run'
+import { setStep, type Run } from './run'
+import { keepTokens } from './token-result'
+import { prepareWayBack } from './way-back-setup'
 
 /**
  * The standard OAuth 2.0 / OIDC authorization-code + PKCE flow: discovery, authorize in the
@@ -65,37 +65,12 @@ export async function beginStandardFlow(run: Run, ctx: FlowContext): Promise<boo
   }
 
   // 2. The way back, ready before the browser leaves.
-  const plan = planWayBack(run.captureMethod, profile)
-  if (plan.kind === 'missing') {
-    return ctx.fail(run, buildDiagnosis({ code: 'profile.incomplete', summary: plan.reason, stepKind: 'authorize' }, now()))
-  }
-  if (plan.kind === 'listen') {
-    try {
-      const listener = await openLoopback({
-        port: plan.port,
-        path: plan.path,
-        onRedirect: (url) => ctx.deliverForVerdict({ url, method: 'loopback', runId: run.id }),
-      })
-      run.disposers.push(() => listener.close())
-      run.redirectUri = listener.redirectUri
-    } catch (error) {
-      return ctx.fail(
-        run,
-        buildDiagnosis(
-          { code: 'capture.failed', summary: `Port ${plan.port} on 127.0.0.1 could not be opened: ${(error as Error).message}`, stepKind: 'authorize' },
-          now(),
-        ),
-      )
-    }
-  } else {
-    run.redirectUri = plan.redirectUri
-    if (plan.warning !== undefined) note(run, now(), 'warning', plan.warning)
-  }
+  if (!(await prepareWayBack(run, ctx, 'authorize'))) return false
 
   // 3. The authorization request.
   run.authorizeUrl = buildAuthorizeUrl(run.endpoints.authorize as string, {
     clientId: profile.clientId,
-    redirectUri: run.redirectUri,
+    redirectUri: run.redirectUri as string,
     scope: profile.scopes,
     state: run.state,
     codeChallenge: run.pkce.challenge,
@@ -132,26 +107,7 @@ export async function exchangeCode(run: Run, code: string, ctx: FlowContext): Pr
     ctx.fail(run, explainTokenResponse(response, tokenEvidence(run, exchange, now()), TOKEN_RULES, now()))
     return
   }
-  const t = response.tokens
-  const issuedAt = now()
-  run.tokens = {
-    id: `${run.id}:1`,
-    accessToken: t.accessToken,
-    issuedAt,
-    ...(t.refreshToken !== undefined && { refreshToken: t.refreshToken }),
-    ...(t.idToken !== undefined && { idToken: t.idToken }),
-    ...(t.tokenType !== undefined && { tokenType: t.tokenType }),
-    ...(t.scope !== undefined && { scope: t.scope }),
-  }
-  if (t.expiresIn !== undefined) {
-    run.tokens.expiresAt = issuedAt + t.expiresIn * 1000
-    setDeadline(run, { kind: 'access-token', label: 'Access token', startsAt: issuedAt, expiresAt: run.tokens.expiresAt })
-  }
-  if (t.refreshToken !== undefined) {
-    const seconds = t.refreshTokenExpiresIn ?? run.profile.lifetimes.refreshTokenDays * 86_400
-    run.tokens.refreshExpiresAt = issuedAt + seconds * 1000
-    setDeadline(run, { kind: 'refresh-token', label: 'Refresh token', startsAt: issuedAt, expiresAt: run.tokens.refreshExpiresAt })
-  }
+  keepTokens(run, response.tokens, now())
   setStep(run, 'token', 'done', now(), describe(exchange))
   ctx.succeed(run)
 }

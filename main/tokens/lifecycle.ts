@@ -33,6 +33,8 @@ export interface TokenLifecycleDeps {
   emit(event: TesterEvent): void
   /** The embedded server, held while a set of one of its profiles has live tokens. */
   sandbox?: { acquire(): Promise<unknown>; release(): void }
+  /** The local vendor simulator, held the same way for its profiles' sets. */
+  vendorSimulator?: { acquire(): Promise<unknown>; release(): void }
 }
 
 export type VerifyInput =
@@ -66,10 +68,11 @@ export class TokenLifecycle {
   adopt(run: Run): void {
     const set = tokenSetFromRun(run)
     if (!set) return
-    if (set.profile.embedded === 'oidc-sandbox' && this.deps.sandbox) {
+    const server = this.embeddedServer(set)
+    if (server) {
       // Taken before the run lets go of it, so the server stays up for refresh and revoke.
       set.holdsSandbox = true
-      this.deps.sandbox.acquire().catch(() => (set.holdsSandbox = false))
+      server.acquire().catch(() => (set.holdsSandbox = false))
     }
     this.store.add(set)
     this.rearm(set)
@@ -294,7 +297,14 @@ export class TokenLifecycle {
   private releaseSandbox(set: TokenSet): void {
     if (!set.holdsSandbox) return
     set.holdsSandbox = false
-    this.deps.sandbox?.release()
+    this.embeddedServer(set)?.release()
+  }
+
+  /** The embedded server a set's profile runs on, if any. */
+  private embeddedServer(set: TokenSet): { acquire(): Promise<unknown>; release(): void } | undefined {
+    if (set.profile.embedded === 'oidc-sandbox') return this.deps.sandbox
+    if (set.profile.embedded === 'vendor-simulator') return this.deps.vendorSimulator
+    return undefined
   }
 
   private token(tokenSetId: string, tokenId: string): Result<{ set: TokenSet; token: StoredToken }> {

@@ -87,6 +87,23 @@ export const calls = {
     output: DeliveryResultSchema,
   },
 
+  // --- the vendor flow's API mode ------------------------------------------------------------
+  /**
+   * The email and password for step 2 (login). The password crosses once, renderer → main; it
+   * is never sent back, logged or put in a view, and main drops it when the run no longer
+   * needs it. `remember` asks the vault to keep both (only where a vault exists).
+   */
+  submitLogin: {
+    input: z
+      .object({ runId: Id, email: z.string().min(1).max(320), password: z.string().min(1).max(1024), remember: z.boolean().optional() })
+      .strict(),
+    output: RunViewSchema,
+  },
+  /** Asks the vendor to send (or resend) the OTP code by SMS. */
+  sendOtp: { input: z.object({ runId: Id }).strict(), output: RunViewSchema },
+  /** The code the user received; main re-posts the login with it. */
+  submitOtp: { input: z.object({ runId: Id, otpCode: z.string().min(1).max(32) }).strict(), output: RunViewSchema },
+
   // --- after the exchange ------------------------------------------------------------------
   getTokenSet: { input: TokenSetRef, output: TokenSetDetailSchema },
   /** The token sets of one profile only: tokens are never offered to another profile. */

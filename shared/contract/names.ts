@@ -10,6 +10,10 @@ export const CALL_NAMES = [
   'getRun',
   'listRuns',
   'deliverRedirect',
+  // The vendor flow's API mode: what the run asks the user for mid-run (main/flows/vendor-input.ts).
+  'submitLogin',
+  'sendOtp',
+  'submitOtp',
   // After the exchange: the token lifecycle (main/tokens).
   'getTokenSet',
   'listTokenSets',

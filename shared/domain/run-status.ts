@@ -2,7 +2,12 @@
 export const RUN_STATUSES = [
   'starting',
   'awaiting-callback',
+  // The vendor's API mode asks the user mid-run (shared/domain/run-vendor.ts).
+  'awaiting-login',
+  'awaiting-otp',
   'exchanging',
+  /** The vendor flow's last step: the final access token tried on the test endpoint. */
+  'checking',
   'succeeded',
   'failed',
   'expired',

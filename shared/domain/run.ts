@@ -3,6 +3,7 @@ import { DiagnosisSchema } from './diagnosis'
 import { TokenSetViewSchema } from './tokens'
 import { ExchangeSummarySchema } from './exchange'
 import { CaptureMethodSchema } from './profile'
+import { VendorRunViewSchema } from './run-vendor'
 import { FINISHED_STATUSES, RUN_STATUSES, type RunStatus } from './run-status'
 
 /** What the renderer may know about a flow run. Nothing secret has a field here. */
@@ -12,6 +13,12 @@ export const StepKindSchema = z.enum([
   'authorize',
   'callback',
   'token',
+  // The vendor's four-step flow (main/flows/vendor-flow.ts); `authorize`, `callback` and
+  // `token` above are shared with it.
+  'initiate',
+  'login',
+  'otp',
+  'final-check',
 ])
 export type StepKind = z.infer<typeof StepKindSchema>
 
@@ -99,5 +106,12 @@ export const RunViewSchema = z.object({
   diagnoses: z.array(DiagnosisSchema),
   exchanges: z.array(ExchangeSummarySchema),
   notes: z.array(RunNoteSchema),
+  /**
+   * Grows with every published change of the run, so a view that arrives late (a call's
+   * answer overtaken by the event stream) never replaces a newer one.
+   */
+  revision: z.number().int().optional(),
+  /** The vendor flow's own state: what it waits for, its tokens by type, where each went. */
+  vendor: VendorRunViewSchema.optional(),
 })
 export type RunView = z.infer<typeof RunViewSchema>

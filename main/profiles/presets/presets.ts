@@ -3,6 +3,7 @@ import { ProfileDraftSchema } from '../../../shared/domain/profile'
 import { SANDBOX_CONFIDENTIAL_CLIENT, SANDBOX_PUBLIC_CLIENT } from '../../sandbox/oidc/oidc-sandbox'
 import { CLIENT_KEY_HEADER, SECRET_KEY_HEADER, VENDOR_SANDBOX_HOST } from '../validation/vendor-rules'
 import { GENESYS_REGIONS } from './genesys-regions'
+import { ENVIRONMENT_CONFIGS } from '../../sandbox/vendor/environments'
 
 export interface Preset {
   id: string
@@ -16,7 +17,8 @@ export interface Preset {
 }
 
 /** The vendor simulator's demo client (main/sandbox/vendor, another issue); shown on its pages. */
-export const SIMULATOR_CLIENT_KEY = 'oft-simulator-client'
+/** The simulator's own sandbox client key (international region), as its demo page lists it. */
+export const SIMULATOR_CLIENT_KEY = ENVIRONMENT_CONFIGS.sandbox.clients.international.find((k) => k.oauthEnabled)?.clientKey ?? ''
 
 const preset = (p: Omit<Preset, 'draft'> & { profile: Omit<ProfileDraftInput, 'environment' | 'description' | 'name'> }): Preset => ({
   id: p.id,

@@ -64,12 +64,14 @@ function embeddedRules(p: ProfileDraft): ProfileIssue[] {
   if (p.embedded === 'vendor-simulator' && p.flow === 'standard') {
     out.push(error('embedded.flow', 'flow', 'The vendor simulator runs the vendor’s four-step flow. Choose hosted UI or API mode, or the local sandbox for standard OAuth.'))
   }
-  if (p.environment === 'production') {
+  // The vendor simulator has a production-like environment of its own (stricter redirect rules,
+  // its own keys), chosen by this very field; the OIDC sandbox has none.
+  if (p.environment === 'production' && p.embedded === 'oidc-sandbox') {
     out.push(
       error(
         'embedded.production',
         'environment',
-        'An embedded server runs on this machine and is never production. Set the environment to sandbox, or point the profile at your production server.',
+        'The local sandbox runs on this machine and is never production. Set the environment to sandbox, or point the profile at your production server.',
       ),
     )
   }

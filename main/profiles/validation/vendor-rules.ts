@@ -64,7 +64,8 @@ function redirectRulesForVendor(p: Parameters<Rule>[0]): ProfileIssue[] {
   if (p.environment === 'production' && parsed.protocol === 'http:') {
     out.push(error('vendor.production-http-redirect', p.capture.method === 'loopback' ? 'capture.method' : 'capture.redirectUri', 'The vendor’s production refuses http redirect URIs, loopback included. Use an https redirect URI (with paste capture) or a custom scheme your account manager has approved.'))
   }
-  if (isCustomScheme(parsed)) {
+  // The simulator has the app's own scheme approved; the real vendor needs its TAM to do that.
+  if (isCustomScheme(parsed) && p.embedded !== 'vendor-simulator') {
     out.push(warning('vendor.custom-scheme', 'capture.redirectUri', 'The vendor accepts a custom scheme only after your account manager has approved and whitelisted it. Until then expect a redirect_uri error at the first step.'))
   }
   return out

@@ -22,6 +22,9 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   function put(run: RunView): void {
+    // A call's answer can arrive after the events that followed it: the newer view stays.
+    const known = runs.value[run.id]
+    if (known?.revision !== undefined && run.revision !== undefined && run.revision < known.revision) return
     runs.value[run.id] = run
     const current = latestFor(run.profileId)
     if (!current || current.createdAt <= run.createdAt) latestByProfile.value[run.profileId] = run.id

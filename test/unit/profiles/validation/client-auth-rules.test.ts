@@ -19,6 +19,9 @@ describe('client authentication and its secrets', () => {
     expect(rules(headers({ 'x-client-key': 'k' }, ['x-secret-key']), ['x-secret-key'])).toEqual([])
     const embedded = draft({ embedded: 'oidc-sandbox', issuer: undefined, clientAuth: 'client_secret_basic' })
     expect(find(embedded, 'auth.secret-missing')?.severity).toBe('warning')
+    // The vendor simulator supplies its own secret key to the run.
+    const simulator = draft({ embedded: 'vendor-simulator', flow: 'vendor-hosted', issuer: undefined, clientAuth: 'headers', clientHeaders: { 'x-client-key': 'sbx-intl-client-key' }, secretHeaders: ['x-secret-key'] })
+    expect(find(simulator, 'auth.secret-missing')).toBeUndefined()
   })
 
   it('never requires the vendor password: it can be typed at run time', () => {

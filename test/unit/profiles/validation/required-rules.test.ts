@@ -31,6 +31,8 @@ describe('required fields and embedded servers', () => {
     expect(find(draft({ embedded: 'oidc-sandbox', issuer: undefined, flow: 'vendor-hosted' }), 'embedded.flow', 'flow')).toBeDefined()
     expect(find(draft({ embedded: 'vendor-simulator', issuer: undefined, flow: 'standard' }), 'embedded.flow', 'flow')).toBeDefined()
     expect(find(draft({ embedded: 'oidc-sandbox', issuer: undefined, environment: 'production' }), 'embedded.production', 'environment')?.severity).toBe('error')
+    // The simulator's production-like environment is chosen by the environment field itself.
+    expect(find(draft({ embedded: 'vendor-simulator', flow: 'vendor-hosted', issuer: undefined, environment: 'production' }), 'embedded.production', 'environment')).toBeUndefined()
     expect(find(draft({ embedded: 'oidc-sandbox' }), 'embedded.endpoints-ignored')?.severity).toBe('warning')
     expect(rules(draft({ embedded: 'oidc-sandbox', issuer: undefined }))).toEqual([])
   })

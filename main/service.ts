@@ -1,4 +1,4 @@
-import { ok } from '../shared/contract/result'
+import { fail, ok } from '../shared/contract/result'
 import type { AppInfo } from '../shared/contract/calls'
 import type { Profile, ProfileSummary } from '../shared/domain/profile'
 import type { OpenAuthWindow } from './capture/auth-window'
@@ -13,6 +13,8 @@ import { SandboxManager } from './sandbox/sandbox-manager'
 import type { SandboxOptions } from './sandbox/oidc/oidc-sandbox'
 import { VendorSimulatorManager, type VendorSimulatorSettings } from './sandbox/vendor-simulator-manager'
 import { TokenLifecycle } from './tokens/lifecycle'
+import { Lab } from './lab/lab'
+import { RecentExchanges } from './diagnose/recent-exchanges'
 
 export interface ServiceOptions {
   host: AppInfo['host']
@@ -39,6 +41,8 @@ export interface Service {
   /** The local vendor simulator, started on demand (the vendor flow's runs will acquire it). */
   vendorSimulator: VendorSimulatorManager
   tokens: TokenLifecycle
+  /** The scenario lab (`main/lab`). */
+  lab: Lab
   close(): Promise<void>
 }
 
@@ -51,6 +55,7 @@ export function createService(opts: ServiceOptions): Service {
   const vendorSimulator = new VendorSimulatorManager(clock, opts.vendorSimulator)
   const profiles = opts.profiles ?? new BuiltInProfiles()
   const secrets = async (): Promise<Record<string, string>> => ({})
+  const secretsFor: (profileId: string) => Promise<Record<string, string>> = secrets
   const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox })
   const engine = new FlowEngine({
     clock,
@@ -63,6 +68,18 @@ export function createService(opts: ServiceOptions): Service {
     emit: (event) => events.emit(event),
     onTokens: (run) => tokens.adopt(run),
   })
+  const lab = new Lab({
+    clock,
+    sandbox,
+    profiles,
+    secrets,
+    openBrowser: opts.openBrowser,
+    emit: (event) => events.emit(event),
+    userAgent: `OAuthFlowTester/${opts.version} (scenario lab)`,
+  })
+  // The exchange behind a run's diagnosis card, for `getExchange` (token events and the lab keep their own).
+  const recent = new RecentExchanges()
+  http.onExchange((exchange) => recent.add(exchange))
 
   const handlers: Handlers = {
     getAppInfo: async () =>
@@ -88,7 +105,21 @@ export function createService(opts: ServiceOptions): Service {
     setAutoRefresh: async ({ tokenSetId, enabled, leadSeconds }) => tokens.setAutoRefresh(tokenSetId, enabled, leadSeconds),
     revealToken: async ({ tokenSetId, tokenId }) => tokens.reveal(tokenSetId, tokenId),
     copyAsCurl: ({ tokenSetId, action }) => tokens.curl(tokenSetId, action),
-    getExchange: async ({ exchangeId }) => tokens.exchange(exchangeId),
+    getExchange: async ({ exchangeId }) => {
+      const fromTokens = tokens.exchange(exchangeId)
+      if (fromTokens.ok) return fromTokens
+      const fromLab = lab.exchange(exchangeId)
+      if (fromLab) return ok(fromLab)
+      const fromRun = await recent.detail(exchangeId, async (runId) => {
+        const run = engine.get(runId)
+        return run.ok ? Object.values(await secretsFor(run.value.profileId)).filter((v) => v.length > 0) : []
+      })
+      return fromRun ? ok(fromRun) : fail('not-found', `No exchange "${exchangeId}" in a recent run, token event or lab report.`)
+    },
+    listScenarios: async () => ok(lab.list()),
+    runScenarios: ({ scenarioIds, profileId }) => lab.run({ ...(scenarioIds !== undefined && { scenarioIds }), ...(profileId !== undefined && { profileId }) }),
+    getLabReport: async () => ok(lab.latest() ?? null),
+    exportLabReport: async ({ format, reportId }) => lab.export(format, reportId),
   }
 
   return {
@@ -99,6 +130,7 @@ export function createService(opts: ServiceOptions): Service {
     sandbox,
     vendorSimulator,
     tokens,
+    lab,
     async close() {
       await engine.stopAll()
       tokens.close()

@@ -70,6 +70,17 @@ export const CATALOG = {
     fixes: ['Start a new run and complete it before its session ends.'],
     restartFrom: 'authorize',
   },
+  'callback.no_redirect': {
+    title: 'No redirect came back',
+    meaning: 'The authorization page was opened, but the browser never came back to the tester’s redirect URI in the time allowed.',
+    causes: [
+      { id: 'callback.login_unfinished', text: 'The sign-in in the browser was not finished (or the tab was closed).' },
+      { id: 'callback.elsewhere', text: 'The server sent the browser to another address: the redirect URI registered for the client is not the tester’s loopback address.' },
+      { id: 'callback.error_page', text: 'The server showed an error page instead of redirecting (it does not redirect to an address it does not trust).' },
+    ],
+    fixes: ['Look at the browser tab the tester opened.', 'Register `http://127.0.0.1/<path>` (any port) for the client, or use the profile’s loopback port.'],
+    restartFrom: 'authorize',
+  },
   'callback.issuer_mismatch': {
     title: 'Issuer mismatch in the redirect (RFC 9207)',
     meaning:

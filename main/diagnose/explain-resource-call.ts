@@ -72,9 +72,10 @@ function unauthorizedCauses(ev: ResourceCallEvidence, status: number, challenge:
   const sent: Evidence = { label: 'token sent', value: ev.sentLabel }
   const sentValue = authorization !== undefined ? /^\s*\S+\s+(.*?)\s*$/.exec(authorization)?.[1] : undefined
   // The set knows which of its tokens it sent; otherwise the token is recognised by value or claims.
-  const confusion = ev.sentKind !== 'access_token'
+  const byValue = tokenConfusionCause(sentValue, ev.knownTokens ?? [])
+  const confusion = byValue?.likelihood !== 'confirmed' && ev.sentKind !== 'access_token'
     ? { id: 'api.wrong_token_type', text: `The ${ev.sentKind === 'id_token' ? 'ID token' : 'refresh token'} was sent; APIs take the access token.`, likelihood: 'confirmed' as const, evidence: [sent] }
-    : tokenConfusionCause(sentValue, ev.knownTokens ?? [])
+    : byValue
   if (confusion) causes.push(confusion)
   const bearer = bearerFormatCause(authorization)
   if (bearer) causes.push(bearer)

@@ -26,6 +26,11 @@ export const CALL_NAMES = [
   'revealToken',
   'copyAsCurl',
   'getExchange',
+  // The scenario lab (main/lab).
+  'listScenarios',
+  'runScenarios',
+  'getLabReport',
+  'exportLabReport',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

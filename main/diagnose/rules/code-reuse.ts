@@ -23,6 +23,7 @@ export const codeReuseRule: TokenRule = (response, ev) => {
       { label: 'first exchanged at', value: iso(first.startedAt) },
       { label: 'first exchange', value: `${requestLine(first)} (exchange ${first.id})` },
       { label: 'sent again at', value: iso(ev.exchange.startedAt) },
+      ...(ev.codeReceivedAt !== undefined ? [{ label: 'code age', value: seconds(ev.exchange.startedAt - ev.codeReceivedAt) }] : []),
     ],
   )
 }

@@ -61,6 +61,7 @@ export interface ServerLogLine {
 export const iso = (ms: number): string => new Date(ms).toISOString()
 
 export const seconds = (ms: number): string => {
+  if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`
   const s = ms / 1000
   return s < 10 ? `${Math.round(s * 10) / 10} s` : `${Math.round(s)} s`
 }

@@ -10,5 +10,6 @@ export function serverSaysCause(lines: readonly ServerLogLine[] | undefined): Ca
   const withDetail = (lines ?? []).filter((l) => l.detail !== undefined || l.error !== '')
   if (withDetail.length === 0) return undefined
   const text = withDetail.map((l) => (l.detail ? `${l.error}: ${l.detail}` : l.error)).join('; ')
-  return cause('server.says', `The server’s own log says: ${text}.`, 'confirmed', withDetail.map((l) => ({ label: 'the server says', value: l.detail ? `${l.error}: ${l.detail}` : l.error })))
+  // 'likely', not 'confirmed': it is the server's word, ranked after what the evidence proves.
+  return cause('server.says', `The server’s own log says: ${text}.`, 'likely', withDetail.map((l) => ({ label: 'the server says', value: l.detail ? `${l.error}: ${l.detail}` : l.error })))
 }

@@ -26,7 +26,8 @@ export async function catchRedirect(page: Page, matches: (location: string) => b
         .catch(() => undefined)
         .finally(() => resolve(location))
     } else {
-      void cdp.send('Fetch.continueRequest', { requestId: event.requestId })
+      // A request paused just before interception stopped can no longer be continued: nothing to do.
+      void cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined)
     }
   })
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Response' }] })

@@ -1,4 +1,4 @@
-import { ok } from '../shared/contract/result'
+import { fail, ok } from '../shared/contract/result'
 import type { AppInfo } from '../shared/contract/calls'
 import type { OpenAuthWindow } from './capture/auth-window'
 import type { RedirectInbox } from './capture/inbox'
@@ -17,6 +17,8 @@ import { SandboxManager } from './sandbox/sandbox-manager'
 import type { SandboxOptions } from './sandbox/oidc/oidc-sandbox'
 import { VendorSimulatorManager, type VendorSimulatorSettings } from './sandbox/vendor-simulator-manager'
 import { TokenLifecycle } from './tokens/lifecycle'
+import { Lab } from './lab/lab'
+import { RecentExchanges } from './diagnose/recent-exchanges'
 
 export interface ServiceOptions {
   host: AppInfo['host']
@@ -47,6 +49,8 @@ export interface Service {
   vendorSimulator: VendorSimulatorManager
   tokens: TokenLifecycle
   storage: ProfileStorage
+  /** The scenario lab (`main/lab`). */
+  lab: Lab
   close(): Promise<void>
 }
 
@@ -92,6 +96,18 @@ export function createService(opts: ServiceOptions): Service {
     hasActiveRun: (id) => engine.list().some((r) => r.profileId === id && !FINISHED_STATUSES.includes(r.status)),
     onDeleted: (id) => tokens.forgetProfile(id),
   })
+  const lab = new Lab({
+    clock,
+    sandbox,
+    profiles: storage.profiles,
+    secrets,
+    openBrowser: opts.openBrowser,
+    emit: (event) => events.emit(event),
+    userAgent: `OAuthFlowTester/${opts.version} (scenario lab)`,
+  })
+  // The exchange behind a run's diagnosis card, for `getExchange` (token events and the lab keep their own).
+  const recent = new RecentExchanges()
+  http.onExchange((exchange) => recent.add(exchange))
 
   const handlers: Handlers = {
     getAppInfo: async () =>
@@ -120,7 +136,21 @@ export function createService(opts: ServiceOptions): Service {
     setAutoRefresh: async ({ tokenSetId, enabled, leadSeconds }) => tokens.setAutoRefresh(tokenSetId, enabled, leadSeconds),
     revealToken: async ({ tokenSetId, tokenId }) => tokens.reveal(tokenSetId, tokenId),
     copyAsCurl: ({ tokenSetId, action }) => tokens.curl(tokenSetId, action),
-    getExchange: async ({ exchangeId }) => tokens.exchange(exchangeId),
+    getExchange: async ({ exchangeId }) => {
+      const fromTokens = tokens.exchange(exchangeId)
+      if (fromTokens.ok) return fromTokens
+      const fromLab = lab.exchange(exchangeId)
+      if (fromLab) return ok(fromLab)
+      const fromRun = await recent.detail(exchangeId, async (runId) => {
+        const run = engine.get(runId)
+        return run.ok ? Object.values(await secrets(run.value.profileId)).filter((v) => v.length > 0) : []
+      })
+      return fromRun ? ok(fromRun) : fail('not-found', `No exchange "${exchangeId}" in a recent run, token event or lab report.`)
+    },
+    listScenarios: async () => ok(lab.list()),
+    runScenarios: ({ scenarioIds, profileId }) => lab.run({ ...(scenarioIds !== undefined && { scenarioIds }), ...(profileId !== undefined && { profileId }) }),
+    getLabReport: async () => ok(lab.latest() ?? null),
+    exportLabReport: async ({ format, reportId }) => lab.export(format, reportId),
     ...profileCalls.handlers,
   }
 
@@ -133,6 +163,7 @@ export function createService(opts: ServiceOptions): Service {
     vendorSimulator,
     tokens,
     storage,
+    lab,
     async close() {
       await engine.stopAll()
       tokens.close()

@@ -46,12 +46,14 @@ export const CATALOG = {
       { id: 'state.csrf', text: 'A forged redirect (cross-site request forgery).' },
     ],
     fixes: ['Ignore it, or start a new run and finish that one.'],
+    restartFrom: 'authorize',
   },
   'callback.malformed': {
     title: 'Not an authorization response',
     meaning: 'What arrived is not a redirect the tester can read, so nothing was exchanged.',
     causes: [{ id: 'callback.bad_input', text: 'The pasted text is not the full redirect address.' }],
     fixes: ['Copy the whole address from the browser bar after the server redirected, including `?code=…&state=…`.'],
+    restartFrom: 'callback',
   },
   'callback.duplicate': {
     title: 'Redirect already received',
@@ -67,6 +69,17 @@ export const CATALOG = {
     meaning: 'The redirect belongs to a run that has already ended, so its code is not exchanged.',
     causes: [{ id: 'callback.late', text: 'The login finished after the run was cancelled, expired or completed.' }],
     fixes: ['Start a new run and complete it before its session ends.'],
+    restartFrom: 'authorize',
+  },
+  'callback.no_redirect': {
+    title: 'No redirect came back',
+    meaning: 'The authorization page was opened, but the browser never came back to the tester’s redirect URI in the time allowed.',
+    causes: [
+      { id: 'callback.login_unfinished', text: 'The sign-in in the browser was not finished (or the tab was closed).' },
+      { id: 'callback.elsewhere', text: 'The server sent the browser to another address: the redirect URI registered for the client is not the tester’s loopback address.' },
+      { id: 'callback.error_page', text: 'The server showed an error page instead of redirecting (it does not redirect to an address it does not trust).' },
+    ],
+    fixes: ['Look at the browser tab the tester opened.', 'Register `http://127.0.0.1/<path>` (any port) for the client, or use the profile’s loopback port.'],
     restartFrom: 'authorize',
   },
   'callback.issuer_mismatch': {
@@ -103,6 +116,41 @@ export const CATALOG = {
     restartFrom: 'authorize',
   },
 
+  'redirect_uri.mismatch': {
+    title: 'Redirect URI mismatch',
+    meaning:
+      'A `redirect_uri` was not the exact string the server expects: either it is not registered for the client, or the token request named a different one than the authorization request. Servers compare it character by character, so one slash is enough.',
+    causes: [
+      { id: 'redirect_uri.not_registered', text: 'The address is not on the client’s list of registered redirect URIs for this environment.' },
+      { id: 'redirect_uri.trailing_slash', text: 'One side ends in `/` and the other does not.' },
+      { id: 'redirect_uri.scheme_or_host', text: 'Scheme, host or port differ (`http` vs `https`, `localhost` vs `127.0.0.1`, a missing port).' },
+      { id: 'redirect_uri.query', text: 'A query string was added to the redirect URI, or differs.' },
+      { id: 'redirect_uri.encoding', text: 'The address was encoded twice, or in different ways, on its way to the server.' },
+    ],
+    fixes: [
+      'Use one redirect URI, stored once, for both the authorization and the token request.',
+      'Register the exact address with the provider (scheme, host, port, path and trailing slash included).',
+      'Keep state and other values out of the redirect URI; put them in `state`.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'login.otp_required': {
+    title: 'One-time code (OTP) required',
+    meaning:
+      'The user has a second factor, so the password alone does not finish the login: the server wants a one-time code sent by SMS or an app before it issues a login token.',
+    causes: [
+      { id: 'otp.not_sent', text: 'The login request carried no `otpCode` for a user who has OTP turned on.' },
+      { id: 'otp.not_requested', text: 'The code was never requested, so the user has nothing to type in.' },
+      { id: 'otp.expired', text: 'The code was older than its few minutes of life, or a newer one replaced it.' },
+    ],
+    fixes: [
+      'Read the login answer’s OTP flag; when it is set, have the code sent and ask the user for it.',
+      'Repeat the login with the same email and password plus `otpCode`.',
+      'Watch the session countdown: the OTP round trip counts against it.',
+    ],
+    restartFrom: 'login',
+  },
+
   // --- errors returned to the redirect URI (RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6) -----------
   'authorize.access_denied': {
     title: 'Access denied by the user or the server',
@@ -130,18 +178,21 @@ export const CATALOG = {
     meaning: 'The server knows the client but does not allow it the authorization-code grant (or OAuth is not enabled for it).',
     causes: [{ id: 'client.grant_not_enabled', text: 'The client is not configured for the authorization-code grant.' }],
     fixes: ['Ask the server administrator to enable the grant for this client.'],
+    restartFrom: 'authorize',
   },
   'authorize.unsupported_response_type': {
     title: 'Response type not supported',
     meaning: 'The server does not issue authorization codes with this request.',
     causes: [{ id: 'authorize.response_type', text: 'The server or client registration does not allow `response_type=code`.' }],
     fixes: ['Check `response_types` in the client registration.'],
+    restartFrom: 'authorize',
   },
   'authorize.invalid_scope': {
     title: 'Scope rejected',
     meaning: 'A requested scope is unknown to the server or not allowed for this client.',
     causes: [{ id: 'scope.unknown', text: 'A scope in the profile is misspelled or not granted to this client.' }],
     fixes: ['Compare the profile’s scopes with the server’s `scopes_supported` and the client registration.'],
+    restartFrom: 'authorize',
   },
   'authorize.server_error': {
     title: 'Authorization server error',
@@ -210,24 +261,28 @@ export const CATALOG = {
       { id: 'client.missing_headers', text: 'Required client headers are missing or misnamed.' },
     ],
     fixes: ['Check the client id and secret for this environment.', 'Use the authentication method registered for the client.'],
+    restartFrom: 'authorize',
   },
   'token.unauthorized_client': {
     title: 'Client not allowed this grant',
     meaning: 'The client authenticated, but may not use this grant type.',
     causes: [{ id: 'client.grant_not_enabled', text: 'The grant is not enabled for the client.' }],
     fixes: ['Ask the administrator to enable the grant.'],
+    restartFrom: 'authorize',
   },
   'token.unsupported_grant_type': {
     title: 'Grant type not supported',
     meaning: 'The token endpoint does not know the `grant_type` that was sent.',
     causes: [{ id: 'token.grant_type', text: '`grant_type` misspelled or not supported by this server.' }],
     fixes: ['Send `authorization_code` for the exchange and `refresh_token` for refreshes.'],
+    restartFrom: 'authorize',
   },
   'token.invalid_scope': {
     title: 'Scope rejected at the token endpoint',
     meaning: 'The requested scope exceeds what was granted or is unknown.',
     causes: [{ id: 'scope.exceeds', text: 'A scope wider than the original grant was requested.' }],
     fixes: ['Request only scopes that were granted.'],
+    restartFrom: 'authorize',
   },
   'token.other_error': {
     title: 'Token endpoint returned an error',
@@ -244,6 +299,7 @@ export const CATALOG = {
       { id: 'endpoint.proxy_page', text: 'A proxy, firewall or gateway answered with its own page.' },
     ],
     fixes: ['Check the token endpoint URL (use discovery when the server offers it).', 'Try the request without the proxy.'],
+    restartFrom: 'discovery',
   },
   'token.malformed': {
     title: 'Token response not usable',
@@ -251,29 +307,122 @@ export const CATALOG = {
     causes: [{ id: 'server.nonstandard', text: 'The server’s response does not follow RFC 6749 §5.1.' }],
     fixes: ['Send the response (from the support bundle) to the server’s operators.'],
   },
+  'pkce.validation_failed': {
+    title: 'PKCE validation failed',
+    meaning:
+      'The token endpoint hashed the `code_verifier` it received and the result is not the `code_challenge` of the authorization request, so it will not hand out tokens for this code (RFC 7636 §4.6).',
+    causes: [
+      { id: 'pkce.mismatch.verifier_regenerated', text: 'A new verifier was generated for the exchange instead of reusing the one made before the authorization request.' },
+      { id: 'pkce.mismatch.verifier_altered', text: 'The stored verifier was changed on its way to the exchange (cut short, trimmed, re-encoded).' },
+      { id: 'pkce.mismatch.encoding', text: 'The challenge was computed with standard base64 (`+`, `/`, `=`) or hex instead of base64url without padding.' },
+      { id: 'pkce.mismatch.challenge_as_verifier', text: 'The challenge itself was sent where the verifier belongs.' },
+    ],
+    fixes: [
+      'Create the verifier once per flow, keep it with the flow’s state, and send that same value at the exchange.',
+      'Compute the challenge as base64url(SHA-256(verifier)) with `-` and `_` and no `=` padding.',
+      'Use a verifier of 43 to 128 characters from letters, digits and `-._~`.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'code.reused': {
+    title: 'Authorization code used twice',
+    meaning:
+      'This code had already been exchanged. A code works once; the second request is refused, and a careful server also withdraws the tokens of the first exchange (RFC 6749 §4.1.2).',
+    causes: [
+      { id: 'code.reused', text: 'The same code went to the token endpoint a second time.' },
+      { id: 'code.retry', text: 'A retry after a timeout or a lost response sent the code again.' },
+      { id: 'code.double_handler', text: 'Two handlers (a reloaded callback page, two tabs, a duplicated event) both exchanged it.' },
+    ],
+    fixes: [
+      'Exchange a code exactly once; mark it spent before sending the request.',
+      'Never retry a code exchange automatically: start a new authorization instead.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'code.expired': {
+    title: 'Authorization code expired',
+    meaning: 'The code reached the token endpoint after its short lifetime had run out (usually a minute to ten), so the server no longer knows it.',
+    causes: [
+      { id: 'code.expired', text: 'Too much time passed between the redirect and the exchange.' },
+      { id: 'code.clock_skew', text: 'The client and server clocks disagree about how old the code is.' },
+    ],
+    fixes: ['Exchange the code as soon as the redirect arrives.', 'Start a new authorization; an expired code cannot be revived.'],
+    restartFrom: 'authorize',
+  },
+  'client.wrong_environment': {
+    title: 'Client keys from another environment',
+    meaning:
+      'The request carried client credentials that belong to a different environment (or region) than the server it went to. Each environment issues its own keys, and none works anywhere else.',
+    causes: [
+      { id: 'client.wrong_environment', text: 'Sandbox keys were sent to production, or production keys to the sandbox.' },
+      { id: 'client.wrong_region', text: 'Keys of one region were used against the other region.' },
+    ],
+    fixes: ['Take the keys from the profile of the environment you are calling.', 'Keep one profile per environment so keys and URLs travel together.'],
+    restartFrom: 'authorize',
+  },
+  'http.bad_request': {
+    title: 'Bad request (400)',
+    meaning: 'The server could not accept the request as it was built: a parameter or header is missing, misspelled or malformed.',
+    causes: [
+      { id: 'request.missing_param', text: 'A required parameter or header is absent.' },
+      { id: 'request.format', text: 'The body is in a format the endpoint does not read (JSON vs form) or is malformed.' },
+    ],
+    fixes: ['Compare the request with the endpoint’s documentation, name by name.', 'Check the `Content-Type` against the body.'],
+    restartFrom: 'authorize',
+  },
+  'http.invalid_client_key': {
+    title: 'Client key not recognised (498)',
+    meaning: 'The vendor’s gateway answers 498 when it does not know the `x-client-key` sent, and stops the request before any OAuth logic runs: a typo, a revoked key, or a key of another environment or region.',
+    causes: [
+      { id: 'client.key_typo', text: 'The key is mistyped, truncated, or has spaces around it.' },
+      { id: 'client.wrong_environment', text: 'The key belongs to the other environment (sandbox keys against production, or the reverse).' },
+      { id: 'client.wrong_region', text: 'The key belongs to the other region: US keys need `x-us-env: true` on every call, international keys must not send it.' },
+      { id: 'client.key_revoked', text: 'The key was revoked or regenerated by the vendor.' },
+    ],
+    fixes: [
+      'Copy the client key again from what your Technical Account Manager (TAM) issued for this environment and region.',
+      'Use sandbox keys with the sandbox host and production keys with production.',
+      'For the US region send `x-us-env: true` on every step.',
+    ],
+    restartFrom: 'authorize',
+  },
+  'http.missing_client_key': {
+    title: 'Client key missing (499)',
+    meaning: 'The vendor’s gateway answers 499 when a request carries no `x-client-key` header. Every call of the flow needs it, OAuth and API alike (the hosted pages aside).',
+    causes: [
+      { id: 'client.key_header_missing', text: 'The request had no `x-client-key` header (a step, a proxy or a script dropped it).' },
+      { id: 'client.key_header_name', text: 'The header is spelled differently (`x-client-id`, `client-key`, `x_client_key`); it must be `x-client-key`.' },
+    ],
+    fixes: ['Send `x-client-key: <your client key>` on every call, exactly with that name.', 'Check that no proxy strips custom headers.'],
+    restartFrom: 'authorize',
+  },
   'http.unauthorized': {
     title: 'Not authenticated (401)',
     meaning: 'The server did not accept the credentials or token that were sent.',
     causes: [{ id: 'auth.rejected', text: 'Missing, wrong or expired credentials.' }],
     fixes: ['Check which credential the request carried and whether it belongs to this endpoint.'],
+    restartFrom: 'authorize',
   },
   'http.forbidden': {
     title: 'Forbidden (403)',
     meaning: 'The server knows who is calling but does not allow this request.',
     causes: [{ id: 'auth.scope', text: 'The token or client lacks the permission or scope needed.' }],
     fixes: ['Check the granted scopes and the client’s permissions.'],
+    restartFrom: 'authorize',
   },
   'http.not_found': {
     title: 'Endpoint not found (404)',
     meaning: 'Nothing answers at this URL on the server.',
     causes: [{ id: 'endpoint.wrong_url', text: 'The endpoint path is wrong (typo, missing version prefix, wrong host).' }],
     fixes: ['Check the endpoint URL, or fill it from discovery.'],
+    restartFrom: 'discovery',
   },
   'http.server_error': {
     title: 'Server error (5xx)',
     meaning: 'The server failed while handling the request.',
     causes: [{ id: 'server.internal', text: 'A fault on the server side.' }],
     fixes: ['Retry; if it persists, send the support bundle to the operators.'],
+    restartFrom: 'authorize',
   },
 
   // --- after the exchange: refresh, revoke, introspect, calling APIs ------------------------
@@ -302,6 +451,7 @@ export const CATALOG = {
       { id: 'rotation.grace_period', text: 'The server allows reuse for a short grace period after rotation.' },
     ],
     fixes: ['If rotation is meant to be on, check the server’s rotation and reuse-detection settings.'],
+    restartFrom: 'refresh',
   },
   'refresh.expired': {
     title: 'Refresh token expired',
@@ -356,6 +506,52 @@ export const CATALOG = {
       'Always include the `x-client-key` header on vendor API calls.',
       'Refresh the access token if it expired; sign in again if it was revoked.',
     ],
+    restartFrom: 'api',
+  },
+  'api.token_confusion': {
+    title: 'Wrong kind of token sent (token confusion)',
+    meaning:
+      'The API was given a token that is not the final access token: an ID token, a refresh token, the session JWT or the login token of an earlier step. Each token has exactly one place where it is accepted.',
+    causes: [
+      { id: 'api.wrong_token_type', text: 'A token of another kind was sent as the Bearer credential.' },
+      { id: 'token_confusion.step_token', text: 'A token from an earlier step of the flow (session JWT, login token) was kept and reused.' },
+    ],
+    fixes: [
+      'Send the `access_token` of the token response to APIs, and nothing else.',
+      'ID tokens are for the client to read; refresh tokens go to the token endpoint only; step tokens stay inside their step.',
+    ],
+    restartFrom: 'api',
+  },
+  'api.invalid_request': {
+    title: 'API request malformed (invalid_request)',
+    meaning: 'The API says the request itself is broken (RFC 6750 §3.1): a parameter is missing or repeated, or the credential was sent in more than one way.',
+    causes: [
+      { id: 'api.bearer_format', text: 'The Authorization header is not exactly `Bearer <token>`.' },
+      { id: 'api.token_twice', text: 'The token was sent in the header and in the query or body at once.' },
+    ],
+    fixes: ['Send the token once, as `Authorization: Bearer <token>` with a single space.'],
+    restartFrom: 'api',
+  },
+  'api.invalid_token': {
+    title: 'Access token not valid (invalid_token)',
+    meaning: 'The API read the token but refuses it: expired, revoked, malformed, or issued for another API (RFC 6750 §3.1).',
+    causes: [
+      { id: 'api.token_expired', text: 'The access token has expired.' },
+      { id: 'api.token_revoked', text: 'The token or its grant was revoked.' },
+      { id: 'api.token_audience', text: 'The token was issued for a different audience or resource.' },
+    ],
+    fixes: ['Refresh the access token, or sign in again when the refresh token is gone too.', 'Ask for the token with the API’s resource or audience.'],
+    restartFrom: 'api',
+  },
+  'api.insufficient_scope': {
+    title: 'Token lacks the required scope (insufficient_scope)',
+    meaning: 'The token is valid but does not carry the permission this API call needs (RFC 6750 §3.1).',
+    causes: [
+      { id: 'scope.not_requested', text: 'The scope was not requested in the authorization request.' },
+      { id: 'scope.not_granted', text: 'The user or the server granted fewer scopes than requested.' },
+    ],
+    fixes: ['Add the scope the API names to the profile and run the flow again.', 'Check the `scope` of the token response.'],
+    restartFrom: 'authorize',
   },
   'api.failed': {
     title: 'API call failed',
@@ -389,36 +585,42 @@ export const CATALOG = {
     meaning: 'Nothing listens at the endpoint’s host and port.',
     causes: [{ id: 'network.down', text: 'The server is not running, or the port is wrong.' }],
     fixes: ['Check the endpoint URL and that the server runs.'],
+    restartFrom: 'discovery',
   },
   'network.dns': {
     title: 'Host name not found',
     meaning: 'The endpoint’s host name could not be resolved.',
     causes: [{ id: 'network.host_typo', text: 'A typo in the host name, or no network / VPN.' }],
     fixes: ['Check the host name and your network connection.'],
+    restartFrom: 'discovery',
   },
   'network.timeout': {
     title: 'No answer in time',
     meaning: 'The server did not answer before the timeout.',
     causes: [{ id: 'network.slow', text: 'The server is slow or overloaded, or a firewall drops the packets.' }],
     fixes: ['Retry; check firewalls and proxies.'],
+    restartFrom: 'authorize',
   },
   'network.tls': {
     title: 'TLS (certificate) failure',
     meaning: 'The secure connection could not be established.',
     causes: [{ id: 'network.certificate', text: 'Self-signed, expired or mismatched certificate, or an intercepting proxy.' }],
     fixes: ['Check the server certificate; install the corporate CA if a proxy intercepts TLS.'],
+    restartFrom: 'discovery',
   },
   'network.reset': {
     title: 'Connection closed by the server',
     meaning: 'The server closed the connection before answering.',
     causes: [{ id: 'network.reset', text: 'The server crashed or a proxy cut the connection.' }],
     fixes: ['Retry; check proxies and the server logs.'],
+    restartFrom: 'authorize',
   },
   'network.other': {
     title: 'Network error',
     meaning: 'The request failed before any answer arrived.',
     causes: [{ id: 'network.other', text: 'See the error message.' }],
     fixes: ['Check the URL and the network.'],
+    restartFrom: 'discovery',
   },
 
   // --- the tester itself ---------------------------------------------------------------------
@@ -461,6 +663,7 @@ export const CATALOG = {
     meaning: 'Something failed inside OAuth Flow Tester itself. The run stopped safely; the report below helps us fix it.',
     causes: [{ id: 'internal.bug', text: 'A bug in the tester.' }],
     fixes: ['Copy the report and send it to the tester’s maintainers; start a new run.'],
+    restartFrom: 'authorize',
   },
 
   // --- the vendor's four-step flow (catalog-vendor.ts) -----------------------------------------

@@ -93,11 +93,11 @@ function recogniseStatus(ev: VendorEvidence, reply: Extract<VendorReply, { shape
   if (reply.status === 499) {
     const sent = req.headers['x-client-key']
     const causes: Cause[] = sent === undefined || sent === ''
-      ? [{ id: 'client_key.not_sent', text: 'This request carried no `x-client-key` header.', likelihood: 'confirmed', evidence: [{ label: 'headers sent', value: Object.keys(req.headers).join(', ') }, said] }]
+      ? [{ id: 'client.key_header_missing', text: 'This request carried no `x-client-key` header.', likelihood: 'confirmed', evidence: [{ label: 'headers sent', value: Object.keys(req.headers).join(', ') }, said] }]
       : []
-    return { code: 'vendor.missing_client_key', summary, causes }
+    return { code: 'http.missing_client_key', summary, causes }
   }
-  if (reply.status === 498) return { code: 'vendor.invalid_client_key', summary, causes: keyCauses(ev, said) }
+  if (reply.status === 498) return { code: 'http.invalid_client_key', summary, causes: keyCauses(ev, said) }
   if (reply.status === 429) {
     const wait = reply.shape === 'gateway' && reply.retryAfterSeconds !== undefined ? ` Wait ${reply.retryAfterSeconds} s.` : ''
     return { code: 'vendor.rate_limited', summary: `${summary}${wait}`, causes: [{ id: 'rate.too_many', text: 'The vendor says too many requests were made.', likelihood: 'confirmed', evidence: [said] }] }
@@ -273,7 +273,7 @@ function keyCauses(ev: VendorEvidence, said: Evidence): Cause[] {
     causes.push({ id: 'client.client_id_mismatch', text: '`client_id` differs from the `x-client-key` header; the vendor expects the same value in both.', likelihood: 'confirmed', evidence: [keyEvidence, { label: 'client_id sent', value: clientId }, said] })
   }
   if (key !== '' && key !== key.trim()) {
-    causes.push({ id: 'client_key.typo', text: 'The key has spaces around it.', likelihood: 'confirmed', evidence: [{ label: 'x-client-key length', value: String(key.length) }, said] })
+    causes.push({ id: 'client.key_typo', text: 'The key has spaces around it.', likelihood: 'confirmed', evidence: [{ label: 'x-client-key length', value: String(key.length) }, said] })
   }
   // A key's name often says where it belongs; it is a hint from the key itself, not proof.
   const looksSandbox = /(^|[-_.])(sbx|sandbox|dev|test)([-_.]|$)/i.test(key)
@@ -285,7 +285,7 @@ function keyCauses(ev: VendorEvidence, said: Evidence): Cause[] {
   if ((looksUs && usEnv !== 'true') || (!looksUs && /(^|[-_.])intl([-_.]|$)/i.test(key) && usEnv === 'true')) {
     causes.push({ id: 'client.wrong_region', text: `The key’s name suggests the ${looksUs ? 'US' : 'international'} region, but the request went to the ${usEnv === 'true' ? 'US' : 'international'} one.`, likelihood: 'likely', evidence: [keyEvidence, where, said] })
   }
-  if (causes.length === 0) causes.push({ id: 'client_key.typo', text: 'The vendor does not accept this key here.', likelihood: 'likely', evidence: [keyEvidence, where, said] })
+  if (causes.length === 0) causes.push({ id: 'client.key_typo', text: 'The vendor does not accept this key here.', likelihood: 'likely', evidence: [keyEvidence, where, said] })
   return causes
 }
 

@@ -337,7 +337,7 @@ export class FlowEngine {
     setStep(run, 'authorize', 'done', now, parsed.kind === 'error' ? 'The server redirected back with an error' : 'Signed in and redirected back')
     if (parsed.kind === 'error') {
       setStep(run, 'callback', 'done', now, `error=${parsed.error} via ${delivery.method}`)
-      const diagnosis = explainAuthorizeError(parsed, now)
+      const diagnosis = explainAuthorizeError(parsed, now, { ...(run.authorizeUrl !== undefined && { authorizeUrl: run.authorizeUrl }) })
       this.arrive(run, delivery, 'accepted', diagnosis.summary)
       this.failRun(run, diagnosis)
       return { outcome: 'accepted', runId: run.id, message: diagnosis.summary, diagnosis }

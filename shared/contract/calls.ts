@@ -3,6 +3,7 @@ import type { CallName } from './names'
 import { ProfileSummarySchema } from '../domain/profile'
 import { CaptureMethodSchema, RunViewSchema } from '../domain/run'
 import { DiagnosisSchema } from '../domain/diagnosis'
+import { LabExportSchema, LabReportSchema, ScenarioInfoSchema } from '../domain/lab'
 import { ExchangeDetailSchema } from '../domain/exchange-detail'
 import { TokenActionResultSchema, TokenSetDetailSchema } from '../domain/token-lifecycle'
 import { DecodedTokenSchema, VerificationSchema } from '../domain/token-inspection'
@@ -147,6 +148,25 @@ export const calls = {
 
   // --- profiles, presets, secrets -----------------------------------------------------------
   ...profileCalls,
+
+  // --- the scenario lab --------------------------------------------------------------------
+  listScenarios: { input: z.object({}).strict(), output: z.array(ScenarioInfoSchema) },
+  /**
+   * Runs scenarios (all when none are named) against the embedded sandbox, or against a profile
+   * (its server must refuse each fault). Answers when the last one is done; `lab-updated` events
+   * report each scenario as it finishes.
+   */
+  runScenarios: {
+    input: z.object({ scenarioIds: z.array(Id).max(200).optional(), profileId: Id.optional() }).strict(),
+    output: LabReportSchema,
+  },
+  /** The latest lab report, or null before the first run. */
+  getLabReport: { input: z.object({}).strict(), output: LabReportSchema.nullable() },
+  /** A lab report (the latest by default) as a file: JUnit XML or Markdown. */
+  exportLabReport: {
+    input: z.object({ format: z.enum(['junit', 'markdown']), reportId: Id.optional() }).strict(),
+    output: LabExportSchema,
+  },
 } as const satisfies { [K in CallName]: CallSpec }
 
 export type Calls = typeof calls

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RunViewSchema } from '../domain/run'
+import { LabReportSchema } from '../domain/lab'
 import { TokenSetDetailSchema } from '../domain/token-lifecycle'
 
 /** Everything main pushes to the renderer. */
@@ -13,5 +14,7 @@ export const TesterEventSchema = z.discriminatedUnion('type', [
   }),
   /** A token set changed: refreshed, revoked, used, expired (tokens masked). */
   z.object({ type: z.literal('token-set-updated'), tokenSet: TokenSetDetailSchema }),
+  /** The scenario lab's report changed: a scenario started or finished, or the run ended. */
+  z.object({ type: z.literal('lab-updated'), report: LabReportSchema }),
 ])
 export type TesterEvent = z.infer<typeof TesterEventSchema>

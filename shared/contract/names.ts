@@ -44,6 +44,12 @@ export const CALL_NAMES = [
   'importProfiles',
   'fillFromIssuer',
   'getStorageStatus',
+
+  // The scenario lab (main/lab).
+  'listScenarios',
+  'runScenarios',
+  'getLabReport',
+  'exportLabReport',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

@@ -51,6 +51,11 @@ test('a pasted redirect with a forged state is refused and nothing is exchanged'
   await page.getByTestId('paste-submit').click()
   await expect(page.getByTestId('run-status')).toHaveText('Failed')
   await expect(page.getByTestId('diagnosis-callback.state_mismatch')).toContainText('State mismatch')
+  // The failed step links to its card, which puts the proven cause first with both states.
+  await expect(page.getByTestId('step-diagnosis-callback')).toHaveText('Why: State mismatch')
+  const top = page.getByTestId('diagnosis-callback.state_mismatch').getByTestId('diagnosis-top-cause')
+  await expect(top).toContainText('forged-by-the-test')
+  await expect(top).toHaveAttribute('data-cause', 'state.altered')
   await expect(page.getByTestId('step-token')).toHaveAttribute('data-status', 'pending')
   await expect(page.getByTestId('exchange-token')).toHaveCount(0)
 })

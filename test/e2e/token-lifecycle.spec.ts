@@ -40,7 +40,7 @@ test('after a run, Refresh and Revoke show on the timeline in order, each openin
   await expect(panel.getByTestId('token-set-status')).toHaveText('revoked')
 
   await panel.getByTestId('action-api').click()
-  await expect(panel.getByTestId('diagnosis-api.unauthorized')).toBeVisible()
+  await expect(panel.getByTestId('diagnosis-api.invalid_token')).toBeVisible()
 
   await expect(events).toHaveCount(5)
   expect(await events.evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-kind')}:${n.getAttribute('data-ok')}`))).toEqual([

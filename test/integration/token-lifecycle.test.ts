@@ -99,7 +99,8 @@ describe('token lifecycle against the embedded sandbox', () => {
     const after = value(await h.tokens.callApi(id))
     expect(after.ok).toBe(false)
     expect(after.exchange?.response?.status).toBe(401)
-    expect(after.diagnosis?.code).toBe('api.unauthorized')
+    // The sandbox says `invalid_token` (RFC 6750 §3.1); the set's record says why.
+    expect(after.diagnosis?.code).toBe('api.invalid_token')
     expect(after.diagnosis?.causes[0]).toMatchObject({ id: 'api.token_revoked', likelihood: 'likely' })
 
     expect(after.tokenSet.events.map((e) => `${e.kind}:${e.ok}`)).toEqual([
@@ -117,7 +118,7 @@ describe('token lifecycle against the embedded sandbox', () => {
     const run = await h.completeRun()
     const r = value(await h.tokens.callApi(run.tokens!.id, 'id_token'))
     expect(r.ok).toBe(false)
-    expect(r.diagnosis?.code).toBe('api.unauthorized')
+    expect(r.diagnosis?.code).toBe('api.token_confusion')
     expect(r.diagnosis?.causes[0]).toMatchObject({ id: 'api.wrong_token_type', likelihood: 'confirmed' })
   })
 

@@ -35,10 +35,10 @@ const INITIATE = 'https://api.example/v1/auth/oauth/authorize/initiate?response_
 
 describe('vendor explainers without the simulator’s field', () => {
   it('498 and 499 by status', () => {
-    expect(explainVendorStep(evidence(exchange('initiate', INITIATE, { 'x-client-key': 'k' }, 498, { message: 'Invalid client key' }))).code).toBe('vendor.invalid_client_key')
+    expect(explainVendorStep(evidence(exchange('initiate', INITIATE, { 'x-client-key': 'k' }, 498, { message: 'Invalid client key' }))).code).toBe('http.invalid_client_key')
     const missing = explainVendorStep(evidence(exchange('initiate', INITIATE, {}, 499, { message: 'Missing client key' })))
-    expect(missing.code).toBe('vendor.missing_client_key')
-    expect(missing.causes[0]).toMatchObject({ id: 'client_key.not_sent', likelihood: 'confirmed' })
+    expect(missing.code).toBe('http.missing_client_key')
+    expect(missing.causes[0]).toMatchObject({ id: 'client.key_header_missing', likelihood: 'confirmed' })
   })
 
   it('the login reference’s 400s by their message', () => {

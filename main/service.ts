@@ -8,6 +8,9 @@ import { createDispatcher, type Dispatch, type Handlers } from './contract-dispa
 import { EventHub } from './event-hub'
 import { FlowEngine } from './flows/engine'
 import { HttpClient } from './http/client'
+import { createEvidenceHandlers } from './history/evidence-handlers'
+import { RunEvidence } from './history/run-evidence'
+import { RunHistory } from './history/run-history'
 import { createProfileHandlers } from './profiles/profile-handlers'
 import type { ProfileRepository } from './profiles/profile-repository'
 import { checkBeforeRun } from './profiles/run-check'
@@ -33,6 +36,8 @@ export interface ServiceOptions {
   storage?: StorageOptions
   sandbox?: SandboxOptions
   vendorSimulator?: VendorSimulatorSettings
+  /** How many finished runs the run history keeps (default 200). */
+  historyLimit?: number
 }
 
 export interface Service {
@@ -46,6 +51,8 @@ export interface Service {
   vendorSimulator: VendorSimulatorManager
   tokens: TokenLifecycle
   storage: ProfileStorage
+  /** Finished runs, kept (redacted) beside the profiles. */
+  history: RunHistory
   close(): Promise<void>
 }
 
@@ -59,6 +66,17 @@ export function createService(opts: ServiceOptions): Service {
   const storage = openStorage(opts.storage ?? memoryStorage(), clock, opts.profiles)
   const secrets = async (profileId: string): Promise<Record<string, string>> => storage.vault.values(profileId)
   const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox })
+  const history = RunHistory.open({
+    backend: (opts.storage ?? memoryStorage()).backend,
+    clock,
+    notices: storage.notices,
+    ...(opts.historyLimit !== undefined && { limit: opts.historyLimit }),
+    onProblem: (message) => {
+      storage.notices.push({ level: 'error', message, at: clock.now() })
+      events.emit({ type: 'notice', level: 'error', message })
+    },
+  })
+  const evidence = new RunEvidence({ clock, history, liveRun: (id) => engine.findRun(id), storedSecrets: (id) => storage.vault.names(id) })
   const engine = new FlowEngine({
     clock,
     http,
@@ -70,6 +88,7 @@ export function createService(opts: ServiceOptions): Service {
     ...(opts.openAuthWindow && { openAuthWindow: opts.openAuthWindow }),
     emit: (event) => events.emit(event),
     onTokens: (run) => tokens.adopt(run),
+    onFinished: (run) => evidence.finished(run),
   })
   const profileCalls = createProfileHandlers({
     storage,
@@ -106,6 +125,16 @@ export function createService(opts: ServiceOptions): Service {
     copyAsCurl: ({ tokenSetId, action }) => tokens.curl(tokenSetId, action),
     getExchange: async ({ exchangeId }) => tokens.exchange(exchangeId),
     ...profileCalls.handlers,
+    ...createEvidenceHandlers({
+      clock,
+      evidence,
+      history,
+      liveRunIds: () => engine.list().map((r) => r.id),
+      secrets,
+      tokens,
+      app: { name: 'OAuth Flow Tester', version: opts.version, host: opts.host },
+      versions: opts.versions,
+    }),
   }
 
   return {
@@ -117,8 +146,10 @@ export function createService(opts: ServiceOptions): Service {
     vendorSimulator,
     tokens,
     storage,
+    history,
     async close() {
       await engine.stopAll()
+      history.flush()
       tokens.close()
       await Promise.all([sandbox.stop(), vendorSimulator.stop()])
     },

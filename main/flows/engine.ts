@@ -48,6 +48,11 @@ export interface EngineDeps {
   onTokens?(run: Run): void
   /** Profile validation before a run: errors refuse it (with a diagnosis), warnings become notes. */
   check?(profile: Profile): Promise<{ refusal?: Diagnosis; warnings: string[] }>
+  /**
+   * Called when a run finishes, and again whenever a finished run still changes (a late
+   * exchange or redirect): the run history keeps the latest state.
+   */
+  onFinished?(run: Run): void
 }
 
 /** How many runs stay in memory; history on disk keeps more. */
@@ -137,6 +142,11 @@ export class FlowEngine {
 
   list(): RunView[] {
     return [...this.runs.values()].reverse().map(toRunView)
+  }
+
+  /** A run as main holds it (raw values included), for the evidence exports that redact it. */
+  findRun(runId: string): Readonly<Run> | undefined {
+    return this.runs.get(runId)
   }
 
   /** Resolves when the run's code exchange (if any) has finished; for tests and scripts. */
@@ -474,6 +484,7 @@ export class FlowEngine {
 
   private update(run: Run): void {
     this.deps.emit({ type: 'run-updated', run: toRunView(run) })
+    if (isFinished(run)) this.deps.onFinished?.(run)
   }
 
   private async credentials(run: Run): Promise<ClientCredentials> {

@@ -40,6 +40,14 @@ export const CALL_NAMES = [
   'importProfiles',
   'fillFromIssuer',
   'getStorageStatus',
+  // Evidence: run history, network panel, compare, support bundle (shared/contract/evidence-calls.ts).
+  'listHistory',
+  'getHistoryRun',
+  'listRunExchanges',
+  'exchangeAsCurl',
+  'exportHar',
+  'compareRuns',
+  'previewSupportBundle',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

@@ -26,7 +26,8 @@ export async function catchRedirect(page: Page, matches: (location: string) => b
         .catch(() => undefined)
         .finally(() => resolve(location))
     } else {
-      void cdp.send('Fetch.continueRequest', { requestId: event.requestId })
+      // Once the one redirect is caught, interception stops; a request paused just before may find it gone.
+      void cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined)
     }
   })
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Response' }] })

@@ -83,6 +83,27 @@ describe('run history and evidence', () => {
     }
   })
 
+  it('stores no token value and no code, only what the tokens said about themselves; curl of a token event names the token', async () => {
+    const run = await runThroughSandbox(service, LOCAL_SANDBOX_ID)
+    const setId = run.tokens!.id
+    const refreshed = await call<{ tokenSet: { events: { kind: string; exchangeId?: string }[] } }>(service, 'refreshTokens', { tokenSetId: setId })
+    const values = await Promise.all(['access-1', 'refresh-1', 'id-1', 'access-2', 'refresh-2'].map(async (tokenId) => (await call<{ value: string }>(service, 'revealToken', { tokenSetId: setId, tokenId })).value))
+    // The code is stored masked, as the run showed it.
+    const stored = await call<RunRecordView>(service, 'getHistoryRun', { runId: run.id })
+    expect(new URL(stored.run.capture!.url).searchParams.get('code')).toMatch(/^.{6}….{4}$/)
+    service.history.flush()
+    const file = readFileSync(join(data.path, 'history.json'), 'utf8')
+    for (const value of values) expect(file.includes(value), 'a token value in the history').toBe(false)
+    expect(file).toContain('"kind": "id_token"')
+
+    // The refresh behind the token event: the token it sent is a variable named for what it is.
+    const exchangeId = refreshed.tokenSet.events.find((e) => e.kind === 'refreshed')!.exchangeId!
+    const curl = await call<CallOutput<'exchangeAsCurl'>>(service, 'exchangeAsCurl', { exchangeId })
+    expect(curl.variables).toContain('REFRESH_TOKEN')
+    expect(curl.curl).toContain(`'refresh_token='"$REFRESH_TOKEN"`)
+    for (const value of values) expect(curl.curl).not.toContain(value)
+  })
+
   it('exports a HAR that passes the HAR 1.2 schema, for a successful and a failing run', async () => {
     const good = await runThroughSandbox(service, LOCAL_SANDBOX_ID)
     const unreachable = await call<{ saved: boolean; profile: { id: string } }>(service, 'saveProfile', {

@@ -9,11 +9,13 @@ import { curlFromRedacted, type CurlCommand } from '../http/curl-from-exchange'
 import { detailOfRedacted } from '../http/exchange-detail'
 import { harFromRedacted } from '../http/har'
 import { redactExchange } from '../http/redact'
+import { scrubDeep } from '../http/scrub-deep'
 import { PLACEHOLDER } from '../oauth/curl'
 import { hostFacts, type HostFacts } from '../support/host-facts'
 import { buildSupportBundle } from '../support/support-bundle'
 import type { TokenLifecycle } from '../tokens/lifecycle'
 import { redactionValues } from '../tokens/exchange-view'
+import { slugOf, utcStamp } from './file-names'
 import type { RunEvidence } from './run-evidence'
 import type { RunHistory } from './run-history'
 import { knownTokenVariables, type RunRecord } from './run-record'
@@ -43,12 +45,11 @@ export function createEvidenceHandlers(deps: EvidenceHandlerDeps): EvidenceHandl
   const notFound = (runId: string): Result<never> => fail('not-found', `No run with id "${runId}" in this session or in the run history.`)
   const secretValues = async (profileId: string): Promise<string[]> => Object.values(await deps.secrets(profileId)).filter((v) => v.length >= 4)
 
-  const harFile = (record: RunRecord): EvidenceFile => {
+  const harFile = async (record: RunRecord): Promise<EvidenceFile> => {
     const { run } = record
     const har = harFromRedacted(record.exchanges, { name: deps.app.name, version: deps.app.version }, `Run ${run.id} of “${run.profileName}” (${run.environment}), ${run.status}. Secrets removed, tokens and codes masked.`)
-    const stamp = new Date(run.createdAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
-    const slug = run.profileName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'run'
-    return { fileName: `oauth-flow-tester-${slug}-${stamp}.har`, mimeType: 'application/json', text: `${JSON.stringify(har, null, 2)}\n` }
+    const clean = scrubDeep(har, await secretValues(run.profileId))
+    return { fileName: `oauth-flow-tester-${slugOf(run.profileName)}-${utcStamp(run.createdAt)}.har`, mimeType: 'application/json', text: `${JSON.stringify(clean, null, 2)}\n` }
   }
 
   return {
@@ -100,7 +101,7 @@ export function createEvidenceHandlers(deps: EvidenceHandlerDeps): EvidenceHandl
 
     exportHar: async ({ runId }) => {
       const found = evidence.find(runId)
-      return found ? ok(harFile(found.record)) : notFound(runId)
+      return found ? ok(await harFile(found.record)) : notFound(runId)
     },
 
     compareRuns: async ({ leftRunId, rightRunId }) => {

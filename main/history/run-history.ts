@@ -32,7 +32,7 @@ export class RunHistory {
   private failedOnce = false
 
   private constructor(
-    private readonly doc: RecoveringDocument<StoredHistory> | undefined,
+    private readonly doc: RecoveringDocument<StoredHistory>,
     readonly location: string,
     readonly limit: number,
     private readonly onProblem: (message: string) => void,
@@ -83,7 +83,7 @@ export class RunHistory {
   flush(): void {
     const pending = this.writeScheduled
     this.writeScheduled = false
-    if (!this.doc || !pending) return
+    if (!pending) return
     try {
       this.doc.write({ records: this.records, dropped: 0 })
       this.failedOnce = false

@@ -1,5 +1,6 @@
 import type { SupportBundle } from '../../shared/domain/evidence-files'
 import type { TokenFacts } from '../../shared/domain/run-record'
+import { slugOf, utcStamp } from '../history/file-names'
 import type { RunRecord } from '../history/run-record'
 import { harFromRedacted } from '../http/har'
 import { scrubDeep } from '../http/scrub-deep'
@@ -130,7 +131,4 @@ function tokenSummary(t: TokenFacts) {
 }
 
 /** `oauth-flow-tester-support-acme-production-20260304T101112Z`. */
-export function fileBase(profileName: string, at: number): string {
-  const slug = profileName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'run'
-  return `oauth-flow-tester-support-${slug}-${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`
-}
+export const fileBase = (profileName: string, at: number): string => `oauth-flow-tester-support-${slugOf(profileName)}-${utcStamp(at)}`

@@ -1,6 +1,5 @@
 import type { HistoryEntry } from '../../shared/domain/run-record'
 import type { Clock } from '../clock'
-import { memoryBackend } from '../profiles/storage/memory-backend'
 import { RecoveringDocument } from '../profiles/storage/recovering-document'
 import type { StorageBackend, StorageNotice } from '../profiles/storage/storage-port'
 import { historyCodec, type StoredHistory } from './history-codec'
@@ -32,7 +31,8 @@ export class RunHistory {
   private failedOnce = false
 
   private constructor(
-    private readonly doc: RecoveringDocument<StoredHistory>,
+    /** Absent when nothing is saved (memory): the records above are all there is. */
+    private readonly doc: RecoveringDocument<StoredHistory> | undefined,
     readonly location: string,
     readonly limit: number,
     private readonly onProblem: (message: string) => void,
@@ -45,6 +45,8 @@ export class RunHistory {
     const limit = Math.max(1, opts.limit ?? DEFAULT_HISTORY_LIMIT)
     const say = (level: StorageNotice['level'], message: string): void => void opts.notices.push({ level, message, at: opts.clock.now() })
     const onProblem = opts.onProblem ?? ((message: string) => say('error', message))
+    // Nothing is saved in memory: keeping a serialized copy there too would only cost memory.
+    if (opts.backend.pathOf(historyCodec.name) === undefined) return new RunHistory(undefined, opts.backend.location, limit, onProblem, [])
     try {
       const doc = RecoveringDocument.open(opts.backend, historyCodec, opts.clock, opts.notices)
       const { records, dropped } = doc.value
@@ -53,7 +55,7 @@ export class RunHistory {
       return new RunHistory(doc, location, limit, onProblem, records)
     } catch (error) {
       say('error', `The run history cannot be kept in ${opts.backend.location} (${(error as Error).message}). This session keeps runs in memory only.`)
-      return new RunHistory(RecoveringDocument.open(memoryBackend(), historyCodec, opts.clock, opts.notices), 'memory (nothing is saved)', limit, onProblem, [])
+      return new RunHistory(undefined, 'memory (nothing is saved)', limit, onProblem, [])
     }
   }
 
@@ -83,7 +85,7 @@ export class RunHistory {
   flush(): void {
     const pending = this.writeScheduled
     this.writeScheduled = false
-    if (!pending) return
+    if (!pending || !this.doc) return
     try {
       this.doc.write({ records: this.records, dropped: 0 })
       this.failedOnce = false

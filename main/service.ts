@@ -9,6 +9,9 @@ import { EventHub } from './event-hub'
 import { FlowEngine } from './flows/engine'
 import { embeddedVendorKeys, SECRET_KEY_HEADER } from './flows/vendor-target'
 import { HttpClient } from './http/client'
+import { createEvidenceHandlers } from './history/evidence-handlers'
+import { RunEvidence } from './history/run-evidence'
+import { RunHistory } from './history/run-history'
 import { createProfileHandlers } from './profiles/profile-handlers'
 import type { ProfileRepository } from './profiles/profile-repository'
 import { checkBeforeRun } from './profiles/run-check'
@@ -36,6 +39,8 @@ export interface ServiceOptions {
   storage?: StorageOptions
   sandbox?: SandboxOptions
   vendorSimulator?: VendorSimulatorSettings
+  /** How many finished runs the run history keeps (default 200). */
+  historyLimit?: number
 }
 
 export interface Service {
@@ -51,6 +56,8 @@ export interface Service {
   storage: ProfileStorage
   /** The scenario lab (`main/lab`). */
   lab: Lab
+  /** Finished runs, kept (redacted) beside the profiles. */
+  history: RunHistory
   close(): Promise<void>
 }
 
@@ -61,7 +68,8 @@ export function createService(opts: ServiceOptions): Service {
   const http = new HttpClient(clock, `OAuthFlowTester/${opts.version}`)
   const sandbox = new SandboxManager(clock, opts.sandbox)
   const vendorSimulator = new VendorSimulatorManager(clock, opts.vendorSimulator)
-  const storage = openStorage(opts.storage ?? memoryStorage(), clock, opts.profiles)
+  const storageOptions = opts.storage ?? memoryStorage()
+  const storage = openStorage(storageOptions, clock, opts.profiles)
   // The vault's values, plus the embedded simulator's secret key read from the running simulator.
   const secrets = async (profileId: string): Promise<Record<string, string>> => {
     const values = storage.vault.values(profileId)
@@ -71,6 +79,17 @@ export function createService(opts: ServiceOptions): Service {
     return sim ? { ...values, [SECRET_KEY_HEADER]: embeddedVendorKeys(profile, sim).secretKey } : values
   }
   const tokens = new TokenLifecycle({ clock, http, secrets, emit: (event) => events.emit(event), sandbox, vendorSimulator })
+  const history = RunHistory.open({
+    backend: storageOptions.backend,
+    clock,
+    notices: storage.notices,
+    ...(opts.historyLimit !== undefined && { limit: opts.historyLimit }),
+    onProblem: (message) => {
+      storage.notices.push({ level: 'error', message, at: clock.now() })
+      events.emit({ type: 'notice', level: 'error', message })
+    },
+  })
+  const evidence = new RunEvidence({ clock, history, liveRun: (id) => engine.findRun(id), storedSecrets: (id) => storage.vault.names(id) })
   const engine = new FlowEngine({
     clock,
     http,
@@ -87,6 +106,7 @@ export function createService(opts: ServiceOptions): Service {
     ...(opts.openAuthWindow && { openAuthWindow: opts.openAuthWindow }),
     emit: (event) => events.emit(event),
     onTokens: (run) => tokens.adopt(run),
+    onFinished: (run) => evidence.finished(run),
   })
   const profileCalls = createProfileHandlers({
     storage,
@@ -152,6 +172,16 @@ export function createService(opts: ServiceOptions): Service {
     getLabReport: async () => ok(lab.latest() ?? null),
     exportLabReport: async ({ format, reportId }) => lab.export(format, reportId),
     ...profileCalls.handlers,
+    ...createEvidenceHandlers({
+      clock,
+      evidence,
+      history,
+      liveRunIds: () => engine.list().map((r) => r.id),
+      secrets,
+      tokens,
+      app: { name: 'OAuth Flow Tester', version: opts.version, host: opts.host },
+      versions: opts.versions,
+    }),
   }
 
   return {
@@ -164,8 +194,10 @@ export function createService(opts: ServiceOptions): Service {
     tokens,
     storage,
     lab,
+    history,
     async close() {
       await engine.stopAll()
+      history.flush()
       tokens.close()
       await Promise.all([sandbox.stop(), vendorSimulator.stop()])
     },

@@ -55,6 +55,11 @@ export interface EngineDeps {
   check?(profile: Profile): Promise<{ refusal?: Diagnosis; warnings: string[] }>
   /** Keeps the vendor's API-mode login (email, password) in the vault when the user asks. */
   rememberLogin?(profileId: string, login: { email: string; password: string }): Promise<void>
+  /**
+   * Called when a run finishes, and again whenever a finished run still changes (a late
+   * exchange or redirect): the run history keeps the latest state.
+   */
+  onFinished?(run: Run): void
 }
 
 /** How many runs stay in memory; history on disk keeps more. */
@@ -180,6 +185,11 @@ export class FlowEngine {
       this.failRun(run, internalErrorDiagnosis(error, run, this.deps.clock.now()))
     }
     return ok(toRunView(run))
+  }
+
+  /** A run as main holds it (raw values included), for the evidence exports that redact it. */
+  findRun(runId: string): Readonly<Run> | undefined {
+    return this.runs.get(runId)
   }
 
   /** Resolves when the run's code exchange (if any) has finished; for tests and scripts. */
@@ -527,6 +537,7 @@ export class FlowEngine {
   private update(run: Run): void {
     run.revision++
     this.deps.emit({ type: 'run-updated', run: toRunView(run) })
+    if (isFinished(run)) this.deps.onFinished?.(run)
   }
 
   private async credentials(run: Run): Promise<ClientCredentials> {

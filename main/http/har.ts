@@ -54,11 +54,23 @@ export interface HarEntry {
  * A request that got no answer keeps its entry with status 0 and the error in `_error`.
  */
 export function toHar(exchanges: readonly HttpExchange[], secrets: readonly string[], creator: { name: string; version: string }, comment?: string): Har {
+  return harFromRedacted(
+    exchanges.map((ex) => redactExchange(ex, secrets)),
+    creator,
+    comment,
+  )
+}
+
+/**
+ * HAR 1.2 from exchanges that are redacted already (a run's evidence, the history). Redacting
+ * twice would mask the masks ("eyJhbG…x1y2" → "••••••••") and lose what tells tokens apart.
+ */
+export function harFromRedacted(exchanges: readonly HttpExchange[], creator: { name: string; version: string }, comment?: string): Har {
   return {
     log: {
       version: '1.2',
       creator,
-      entries: exchanges.map((ex) => entry(redactExchange(ex, secrets))),
+      entries: exchanges.map(entry),
       ...(comment !== undefined && { comment }),
     },
   }

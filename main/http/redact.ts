@@ -9,7 +9,8 @@ import type { HttpExchange, RecordedRequest, RecordedResponse } from './exchange
  * (from the vault) is replaced wherever it appears, in case a server echoes it back.
  */
 
-const SECRET_FIELDS = new Set([
+/** Fields whose value is a secret: replaced entirely (and written as a variable in curl). */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'client_secret',
   'password',
   'otpcode',
@@ -18,7 +19,8 @@ const SECRET_FIELDS = new Set([
   'x-secret-key',
   'secret',
 ])
-const TOKEN_FIELDS = new Set([
+/** Fields whose value is a token or code: masked, so two can still be told apart. */
+export const TOKEN_FIELDS: ReadonlySet<string> = new Set([
   'access_token',
   'refresh_token',
   'id_token',
@@ -29,7 +31,7 @@ const TOKEN_FIELDS = new Set([
   'logintoken',
   'device_code',
 ])
-const SECRET_HEADERS = new Set(['x-secret-key', 'proxy-authorization', 'cookie', 'set-cookie'])
+export const SECRET_HEADERS: ReadonlySet<string> = new Set(['x-secret-key', 'proxy-authorization', 'cookie', 'set-cookie'])
 
 export function redactHeaders(headers: Record<string, string>, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {}

@@ -12,6 +12,17 @@ export interface CurlOptions {
   basic?: { user: string; password: string }
 }
 
+/** Shell variables that stand in for values that must never be written down. */
+export const PLACEHOLDER = {
+  access_token: 'ACCESS_TOKEN',
+  refresh_token: 'REFRESH_TOKEN',
+  id_token: 'ID_TOKEN',
+  clientSecret: 'CLIENT_SECRET',
+} as const
+
+/** `x-secret-key` → `X_SECRET_KEY`. */
+export const headerVariable = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')
+
 /** Headers curl sets by itself or that only add noise to a copied command. */
 const SKIPPED_HEADERS = new Set(['user-agent', 'content-length', 'host'])
 

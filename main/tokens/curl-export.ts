@@ -2,7 +2,7 @@ import type { CurlAction } from '../../shared/contract/calls'
 import type { HttpRequest } from '../http/client'
 import { REDACTED } from '../../shared/mask'
 import type { ClientCredentials } from '../oauth/client-auth'
-import { toCurl } from '../oauth/curl'
+import { PLACEHOLDER, headerVariable, toCurl } from '../oauth/curl'
 import type { ActionContext } from './action-context'
 import { buildApiRequest, buildIntrospectRequest, buildUserinfoRequest } from './probe'
 import { buildRefreshRequest } from './refresh'
@@ -15,16 +15,8 @@ import type { TokenSet } from './token-set'
 
 export type { CurlAction }
 
-/** Shell variables that stand in for values that must never be written down. */
-export const PLACEHOLDER = {
-  access_token: 'ACCESS_TOKEN',
-  refresh_token: 'REFRESH_TOKEN',
-  id_token: 'ID_TOKEN',
-  clientSecret: 'CLIENT_SECRET',
-} as const
-
-/** `x-secret-key` → `X_SECRET_KEY`. */
-export const headerVariable = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')
+// The variable names live with the curl renderer, which every curl export shares.
+export { PLACEHOLDER, headerVariable }
 
 /**
  * A lifecycle request as a curl command, built by the same code as the real request but with

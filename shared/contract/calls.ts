@@ -8,6 +8,7 @@ import { ExchangeDetailSchema } from '../domain/exchange-detail'
 import { TokenActionResultSchema, TokenSetDetailSchema } from '../domain/token-lifecycle'
 import { DecodedTokenSchema, VerificationSchema } from '../domain/token-inspection'
 import { TokenKindSchema } from '../domain/tokens'
+import { evidenceCalls } from './evidence-calls'
 import { profileCalls } from './profile-calls'
 
 const Id = z.string().min(1).max(200)
@@ -167,6 +168,9 @@ export const calls = {
     input: z.object({ format: z.enum(['junit', 'markdown']), reportId: Id.optional() }).strict(),
     output: LabExportSchema,
   },
+
+  // --- evidence: history, network panel, compare, support bundle ---------------------------
+  ...evidenceCalls,
 } as const satisfies { [K in CallName]: CallSpec }
 
 export type Calls = typeof calls

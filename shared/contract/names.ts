@@ -50,6 +50,15 @@ export const CALL_NAMES = [
   'runScenarios',
   'getLabReport',
   'exportLabReport',
+
+  // Evidence: run history, network panel, compare, support bundle (shared/contract/evidence-calls.ts).
+  'listHistory',
+  'getHistoryRun',
+  'listRunExchanges',
+  'exchangeAsCurl',
+  'exportHar',
+  'compareRuns',
+  'previewSupportBundle',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

@@ -108,8 +108,10 @@ describe('secrets never leak', () => {
     expect((await ipc.call('validateProfile', { profile: { ...confidential, name: 'x' }, pendingSecrets: ['clientSecret'] })).ok).toBe(true)
 
     // A successful run (basic auth), one with header auth, and a failing one (wrong secret, post).
-    expect((await run(web, good.id)).status).toBe('succeeded')
-    expect((await run(ipc, headers.id)).status).toBe('succeeded')
+    const goodRun = await run(web, good.id)
+    expect(goodRun.status).toBe('succeeded')
+    const headersRun = await run(ipc, headers.id)
+    expect(headersRun.status).toBe('succeeded')
     const failed = await run(ipc, bad.id)
     expect(failed.status).toBe('failed')
     expect(failed.diagnoses[0]?.code).toMatch(/invalid_client|client/)
@@ -130,6 +132,32 @@ describe('secrets never leak', () => {
     const sandbox = await service.sandbox.acquire()
     expect((await web.call('fillFromIssuer', { issuer: sandbox.issuer })).ok).toBe(true)
     service.sandbox.release()
+    // The evidence of every run through both hosts: history, exchanges, curl of each exchange,
+    // HAR, the comparison and the support bundle (issue 8).
+    const variables = new Set<string>()
+    for (const client of [web, ipc]) {
+      expect((await client.call<{ entries: unknown[] }>('listHistory')).ok).toBe(true)
+      for (const r of [goodRun, headersRun, failed]) {
+        expect((await client.call('getHistoryRun', { runId: r.id })).ok).toBe(true)
+        const exchanges = await client.call<{ id: string }[]>('listRunExchanges', { runId: r.id })
+        if (!exchanges.ok) throw new Error(exchanges.error.message)
+        expect(exchanges.value.length).toBeGreaterThan(0)
+        for (const ex of exchanges.value) {
+          const curl = await client.call<{ curl: string; variables: string[] }>('exchangeAsCurl', { exchangeId: ex.id })
+          if (curl.ok) curl.value.variables.forEach((v) => variables.add(v))
+          else throw new Error(curl.error.message)
+        }
+        const har = await client.call<{ text: string }>('exportHar', { runId: r.id })
+        expect(har.ok && har.value.text).toContain('"version": "1.2"')
+        const bundle = await client.call<{ json: { text: string }; markdown: { text: string } }>('previewSupportBundle', { runId: r.id, userAgent: 'leak-test' })
+        expect(bundle.ok && bundle.value.json.text).toContain('"har"')
+      }
+      expect((await client.call('compareRuns', { leftRunId: goodRun.id, rightRunId: failed.id })).ok).toBe(true)
+      expect((await client.call('compareRuns', { leftRunId: headersRun.id, rightRunId: goodRun.id })).ok).toBe(true)
+    }
+    // The curl commands stand the secrets in as variables; the scan below shows the values are not there.
+    expect([...variables]).toEqual(expect.arrayContaining(['CLIENT_SECRET', 'X_SECRET_KEY', 'AUTHORIZATION_CODE', 'CODE_VERIFIER']))
+
     expect((await web.call('deleteProfile', { id: vendor.id })).ok).toBe(true)
     await new Promise((r) => setTimeout(r, 50))
 
@@ -145,8 +173,11 @@ describe('secrets never leak', () => {
     }
 
     // Every file written: the secrets appear in none, in no encoding, not even in the vault.
+    service.history.flush()
     const files = filesUnder(data.path)
-    expect(files.map((f) => f.name).sort()).toEqual(['profiles.json', 'profiles.last-good.json', 'secrets.json', 'secrets.last-good.json', 'vault.key'])
+    expect(files.map((f) => f.name).sort()).toEqual(['history.json', 'history.last-good.json', 'profiles.json', 'profiles.last-good.json', 'secrets.json', 'secrets.last-good.json', 'vault.key'])
+    const history = JSON.parse(readFileSync(join(data.path, 'history.json'), 'utf8')) as { records: { run: { id: string } }[] }
+    expect(history.records.map((r) => r.run.id)).toEqual(expect.arrayContaining([goodRun.id, headersRun.id, failed.id]))
     for (const file of files) {
       const text = file.bytes.toString('latin1')
       for (const secret of SECRETS) for (const form of encodings(secret)) expect(text.includes(form), `${form} in ${file.name}`).toBe(false)

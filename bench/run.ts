@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { flowsBackToBack } from './flows-back-to-back'
 import { refreshRotations } from './refresh-rotations'
+import { vendorApiFlow } from './vendor-api-flow'
 import { callbackToTokens, rendererSize, timeToProfileList } from './renderer'
 import type { BenchResult } from './result'
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     const out = await run()
     results.push(...(Array.isArray(out) ? out : [out]))
   }
+  await step('a-vendor', () => vendorApiFlow(Number(process.env.BENCH_VENDOR_FLOWS ?? 200)))
   await step('a2', () => refreshRotations(Number(process.env.BENCH_ROUNDS ?? 500)))
   await step('b', () => flowsBackToBack(Number(process.env.BENCH_FLOWS ?? 1000)))
   await step('c', async () => [rendererSize(), await timeToProfileList()])

@@ -15,6 +15,8 @@ export class EventHub {
   }
 
   emit(event: TesterEvent): void {
+    // Nothing leaves main when nobody listens (a script that only calls): no check, no copy.
+    if (this.listeners.size === 0) return
     const checked = TesterEventSchema.safeParse(event)
     if (!checked.success) {
       console.error(`[events] dropped an event that breaks the contract: ${checked.error.issues[0]?.message ?? ''}`)

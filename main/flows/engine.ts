@@ -75,6 +75,8 @@ export class FlowEngine {
   readonly inbox: RedirectInbox
   private readonly runs = new Map<string, Run>()
   private readonly byState = new Map<string, string>()
+  /** Runs whose new state is about to be published (see `update`). */
+  private readonly pendingUpdates = new Set<Run>()
   private readonly ctx: FlowContext
 
   constructor(private readonly deps: EngineDeps) {
@@ -534,10 +536,19 @@ export class FlowEngine {
     }
   }
 
+  /**
+   * Publishes a run's new state. Several changes made in one go (a step ends, a note, the next
+   * step starts) become one event: the view is built and sent once, after the current job.
+   */
   private update(run: Run): void {
     run.revision++
-    this.deps.emit({ type: 'run-updated', run: toRunView(run) })
-    if (isFinished(run)) this.deps.onFinished?.(run)
+    if (this.pendingUpdates.has(run)) return
+    this.pendingUpdates.add(run)
+    queueMicrotask(() => {
+      this.pendingUpdates.delete(run)
+      this.deps.emit({ type: 'run-updated', run: toRunView(run) })
+      if (isFinished(run)) this.deps.onFinished?.(run)
+    })
   }
 
   private async credentials(run: Run): Promise<ClientCredentials> {

@@ -169,7 +169,22 @@ export function setDeadline(run: Run, deadline: DeadlineView): void {
 
 export const isJwt = (token: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)
 
+/**
+ * A recorded exchange never changes, so its redacted one-line summary is made once per set of
+ * secrets: views are rebuilt on every step, and redacting every URL again each time adds up.
+ */
+const summaries = new WeakMap<HttpExchange, { secrets: string; summary: ReturnType<typeof summarizeExchange> }>()
+
+function summaryOf(ex: HttpExchange, secrets: readonly string[], secretsKey: string): ReturnType<typeof summarizeExchange> {
+  const cached = summaries.get(ex)
+  if (cached?.secrets === secretsKey) return cached.summary
+  const summary = summarizeExchange(ex, secrets)
+  summaries.set(ex, { secrets: secretsKey, summary })
+  return summary
+}
+
 export function toRunView(run: Run): RunView {
+  const secretsKey = run.secrets.join('\u0000')
   const view: RunView = {
     id: run.id,
     profileId: run.profile.id,
@@ -181,7 +196,7 @@ export function toRunView(run: Run): RunView {
     steps: run.steps.map((s) => ({ ...s, exchangeIds: [...s.exchangeIds], diagnosisIds: [...s.diagnosisIds] })),
     deadlines: run.deadlines.map((d) => ({ ...d })),
     diagnoses: run.diagnoses,
-    exchanges: run.exchanges.map((ex) => summarizeExchange(ex, run.secrets)),
+    exchanges: run.exchanges.map((ex) => ({ ...summaryOf(ex, run.secrets, secretsKey) })),
     notes: run.notes.map((n) => ({ ...n })),
     revision: run.revision,
   }

@@ -3,15 +3,30 @@ import type { HttpExchange } from '../http/exchange'
 import type { VendorState } from './vendor-state'
 import { issuedTokens, knownTokens, tokenRoutes, tokenViews } from './vendor-token-map'
 
+/**
+ * The token map only changes when an exchange is added (exchanges are append-only), while the
+ * view is rebuilt on every step: keep the last map per exchange list and its length.
+ */
+const maps = new WeakMap<readonly HttpExchange[], { length: number; map: Pick<VendorRunView, 'tokens' | 'routes'> }>()
+
+function tokenMap(exchanges: readonly HttpExchange[]): Pick<VendorRunView, 'tokens' | 'routes'> {
+  const cached = maps.get(exchanges)
+  if (cached?.length === exchanges.length) return cached.map
+  const issued = issuedTokens(exchanges)
+  const map = { tokens: tokenViews(issued), routes: tokenRoutes(exchanges, knownTokens(issued)) }
+  maps.set(exchanges, { length: exchanges.length, map })
+  return map
+}
+
 /** The vendor part of a run view: masked tokens, their routes, what the run waits for. */
 export function toVendorView(state: VendorState, exchanges: readonly HttpExchange[]): VendorRunView {
-  const issued = issuedTokens(exchanges)
+  const { tokens, routes } = tokenMap(exchanges)
   const view: VendorRunView = {
     mode: state.mode,
     region: state.region,
     apiBaseUrl: state.baseUrl,
-    tokens: tokenViews(issued),
-    routes: tokenRoutes(exchanges, knownTokens(issued)),
+    tokens: tokens.map((t) => ({ ...t, issuedBy: { ...t.issuedBy } })),
+    routes: routes.map((r) => ({ ...r })),
   }
   const input = inputView(state)
   if (input) view.input = input

@@ -8,7 +8,7 @@ import { scrub } from './redact'
 export function scrubDeep<T>(value: T, secrets: readonly string[]): T {
   const forms = secretForms(secrets)
   if (forms.length === 0) return value
-  return walk(value, forms) as T
+  return walk(value, forms, forms.at(-1)!.length) as T
 }
 
 export function secretForms(secrets: readonly string[]): string[] {
@@ -24,11 +24,12 @@ export function secretForms(secrets: readonly string[]): string[] {
   return [...forms].sort((a, b) => b.length - a.length)
 }
 
-function walk(value: unknown, forms: readonly string[]): unknown {
-  if (typeof value === 'string') return scrub(value, forms)
-  if (Array.isArray(value)) return value.map((item) => walk(item, forms))
+/** `shortest` is the shortest form: most strings of a record (labels, times, ids) are shorter. */
+function walk(value: unknown, forms: readonly string[], shortest: number): unknown {
+  if (typeof value === 'string') return value.length < shortest ? value : scrub(value, forms)
+  if (Array.isArray(value)) return value.map((item) => walk(item, forms, shortest))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, forms)]))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, forms, shortest)]))
   }
   return value
 }

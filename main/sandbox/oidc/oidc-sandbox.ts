@@ -95,7 +95,8 @@ export async function startOidcSandbox(opts: SandboxOptions = {}): Promise<OidcS
     }
     void callback(req, res)
   })
-  server.keepAliveTimeout = 1000
+  // Above undici's keep-alive threshold (1 s): with `timeout=1` every fetch would reconnect.
+  server.keepAliveTimeout = 5000
   return {
     issuer,
     port,

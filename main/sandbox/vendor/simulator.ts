@@ -88,7 +88,8 @@ async function listen(name: EnvironmentName, port: number, core: SimulatorCore, 
     server.listen(port, '127.0.0.1', () => resolve())
   })
   servers.push(server)
-  server.keepAliveTimeout = 1000
+  // Above undici's keep-alive threshold (1 s): with `timeout=1` every fetch would reconnect.
+  server.keepAliveTimeout = 5000
   const actual = (server.address() as AddressInfo).port
   const env: EnvironmentRuntime = { config, baseUrl: `http://127.0.0.1:${actual}`, core }
   server.on('request', requestListener(env))

@@ -61,7 +61,11 @@ export function outcomeLine(ex: HttpExchange | undefined): string | undefined {
   return `${res.status}${res.statusText ? ` ${res.statusText}` : ''}${error ? ` (${error})` : ''}`
 }
 
-/** The `error` an OAuth server put in its answer (JSON, form or redirect), if any. */
+/**
+ * The `error` an OAuth server put in its answer (JSON, form or redirect), if any. A `code` or
+ * `errorCode` field names an error only in a refusal: in a success it is data (the vendor's
+ * step 3 answers `{url, code, state}`, `code` being the authorization code).
+ */
 export function errorCodeOf(ex: HttpExchange): string | undefined {
   const res = ex.response
   if (!res) return undefined
@@ -69,7 +73,7 @@ export function errorCodeOf(ex: HttpExchange): string | undefined {
   if (body.startsWith('{')) {
     try {
       const parsed = JSON.parse(body) as Record<string, unknown>
-      for (const key of ['error', 'code', 'errorCode']) {
+      for (const key of res.status >= 400 ? ['error', 'code', 'errorCode'] : ['error']) {
         const value = parsed[key]
         if (typeof value === 'string' && value !== '') return value
       }

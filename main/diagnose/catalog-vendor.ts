@@ -62,6 +62,7 @@ export const VENDOR_CATALOG = {
     causes: [
       { id: 'otp.enabled', text: 'The user has OTP (two-factor) enabled.' },
       { id: 'otp.not_sent_in_login', text: 'The login carried no `otpCode`.' },
+      { id: 'otp.login_not_finished', text: 'The client went on to step 3 after a login that asked for a code, without logging in again with it.' },
     ],
     fixes: ['Press “Send code”, then enter the 6-digit code from the SMS.', 'A client must read `isOtpRequired` from the login answer, not only the status code.'],
   },

@@ -163,6 +163,22 @@ function recogniseAuthorizeBearer(ev: VendorEvidence, said: Evidence, summary: s
       ],
     }
   }
+  const otp = kind === undefined ? unfinishedOtpLogin(ev) : undefined
+  if (otp) {
+    const sent = header === undefined ? '(none)' : value === undefined ? `${header.length} characters, not “Bearer <token>”` : `Bearer ${maskToken(value)}, none of this run’s tokens`
+    return {
+      code: 'vendor.otp_required',
+      summary: `Step 3 (authorize) went without a login token: the login at ${iso(otp.at)} asked for a one-time code, and no login with the code followed. The vendor answered ${said.value}.`,
+      causes: [
+        {
+          id: 'otp.login_not_finished',
+          text: 'The login answered that this user needs a one-time code; step 3 was sent before the code was sent and the login repeated with it, so there was no login token for its Bearer.',
+          likelihood: 'confirmed',
+          evidence: [{ label: 'login answer', value: otp.answer }, { label: 'Authorization sent', value: sent }, said],
+        },
+      ],
+    }
+  }
   const causes: Cause[] = []
   if (value === undefined) {
     causes.push({ id: 'api.bearer_format', text: 'The Authorization header is missing or is not `Bearer <token>`.', likelihood: 'confirmed', evidence: [{ label: 'Authorization sent', value: header === undefined ? '(none)' : `${header.length} characters, not “Bearer <token>”` }, said] })
@@ -172,6 +188,25 @@ function recogniseAuthorizeBearer(ev: VendorEvidence, said: Evidence, summary: s
     causes.push({ id: 'login.token_ended', text: 'The Bearer is this run’s login token, and the vendor still refused it: it expired (6 h) or was logged out.', likelihood: 'likely', evidence: [{ label: 'Bearer sent', value: describeToken(kind, value) }, said] })
   }
   return { code: 'http.unauthorized', summary, causes }
+}
+
+/** The run's last login asked for a one-time code (either documented style) and gave no login token. */
+function unfinishedOtpLogin(ev: VendorEvidence): { answer: string; at: number } | undefined {
+  const last = ev.earlier.filter((x) => /\/v1\/auth\/login$/.test(pathOf(x.request.url))).at(-1)
+  if (!last) return undefined
+  const reply = readVendorReply(last)
+  const token = reply.shape === 'ok' && typeof reply.body.accessToken === 'string' && reply.body.accessToken !== ''
+  if (reply.shape === 'ok' && reply.body.isOtpRequired === true && !token) return { answer: `HTTP ${reply.status} with isOtpRequired: true and no accessToken`, at: last.startedAt }
+  if (reply.shape === 'gateway' && reply.status === 400 && /otp required/i.test(reply.message)) return { answer: replyLine(reply), at: last.startedAt }
+  return undefined
+}
+
+const pathOf = (url: string): string => {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
+  }
 }
 
 function recogniseOAuth(ev: VendorEvidence, reply: Extract<VendorReply, { shape: 'oauth' }>, said: Evidence, summary: string): Found {

@@ -25,29 +25,13 @@ export function explainVendorToken(response: Exclude<TokenResponse, { kind: 'tok
 
 const rejected = (r: TokenResponse, ...errors: string[]): boolean => r.kind === 'oauth-error' && errors.includes(r.error)
 
-/** Rules that compare this exchange with the run's earlier ones. */
+/**
+ * Rules that compare this exchange with the run's earlier ones. (A code sent twice is the
+ * standard `codeReuseRule`'s, which reads the vendor's JSON body too.)
+ */
 export function vendorTokenRules(ev: VendorEvidence): TokenRule[] {
   const req = ev.exchange.request
   const said = (r: TokenResponse) => ({ label: 'vendor answered', value: r.kind === 'oauth-error' ? `HTTP ${r.status} ${r.error}${r.description ? `: “${r.description}”` : ''}` : r.kind })
-
-  /** The same code went to the token endpoint earlier in this run: codes are single use. */
-  const codeReused: TokenRule = (r) => {
-    if (!rejected(r, 'invalid_grant')) return undefined
-    const code = bodyParams(req).code
-    if (code === undefined) return undefined
-    const before = ev.earlier.find((x) => x.step === 'token' && x.id !== ev.exchange.id && bodyParams(x.request).code === code)
-    if (!before) return undefined
-    return {
-      id: 'code.reused',
-      text: 'This run had already sent the same code to the token endpoint; a code is spent by its first exchange, even a failed one.',
-      likelihood: 'confirmed',
-      evidence: [
-        { label: 'first sent at', value: new Date(before.startedAt).toISOString() },
-        { label: 'first answer', value: before.response ? `HTTP ${before.response.status}` : (before.error?.message ?? 'none') },
-        said(r),
-      ],
-    }
-  }
 
   /** invalid_client without an `x-secret-key`: the header the code grant needs was not sent. */
   const secretMissing: TokenRule = (r) => {
@@ -92,5 +76,5 @@ export function vendorTokenRules(ev: VendorEvidence): TokenRule[] {
     }
   }
 
-  return [codeReused, secretMissing, secretWrong, missingParam]
+  return [secretMissing, secretWrong, missingParam]
 }

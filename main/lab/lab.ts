@@ -7,6 +7,7 @@ import type { Clock } from '../clock'
 import { internalErrorReport } from '../diagnose/internal-error'
 import { HttpClient } from '../http/client'
 import type { HttpExchange } from '../http/exchange'
+import { LOCAL_SANDBOX_ID, LOCAL_VENDOR_API_ID } from '../profiles/builtin'
 import type { ProfileRepository } from '../profiles/profile-repository'
 import type { SandboxManager } from '../sandbox/sandbox-manager'
 import { toExchangeDetail } from '../tokens/exchange-view'
@@ -19,6 +20,8 @@ import { StepFailed, infoOf, type Scenario, type ScenarioOutcome } from './scena
 import { builtInScenarios } from './scenarios'
 import { resolveTarget, type ResolvedTarget } from './targets'
 import { judge } from './verdict'
+import { VendorLabClient } from './vendor-lab-client'
+import { resolveVendorLabTarget, type ResolvedVendorTarget } from './vendor-target'
 
 export interface LabDeps {
   clock: Clock
@@ -78,13 +81,54 @@ export class Lab {
     const unknown = ids.filter((id) => !this.registry.get(id))
     if (unknown.length > 0) return fail('not-found', `No scenario named ${unknown.map((u) => `"${u}"`).join(', ')}.`)
     if (ids.length === 0) return fail('invalid-input', 'Choose at least one scenario.')
-    const target = await resolveTarget({ ...this.deps, browserTimeoutSeconds: this.deps.browserTimeoutSeconds ?? 180 }, input.profileId)
-    if (!target.ok) return target
+    const scenarios = ids.map((id) => this.registry.get(id) as Scenario)
+    const targets = await this.resolveTargets(scenarios, input.profileId)
+    if (!targets.ok) return targets
     try {
-      return ok(await this.runAll(ids.map((id) => this.registry.get(id) as Scenario), target.value))
+      return ok(await this.runAll(scenarios, targets.value))
     } finally {
-      await target.value.close().catch(() => undefined)
+      await Promise.all([targets.value.standard?.close(), targets.value.vendor?.close()].map((p) => p?.catch(() => undefined)))
     }
+  }
+
+  /**
+   * Without a profile, each scenario runs against its own embedded server: the standard ones
+   * against the OIDC sandbox, the vendor ones against a vendor simulator of the lab's own;
+   * only the servers the chosen scenarios need are started. With a profile, against that one.
+   */
+  private async resolveTargets(scenarios: Scenario[], profileId: string | undefined): Promise<Result<LabTargets>> {
+    const deps = { ...this.deps, browserTimeoutSeconds: this.deps.browserTimeoutSeconds ?? 180 }
+    if (profileId !== undefined) {
+      const profile = await this.deps.profiles.get(profileId)
+      if (!profile) return fail('not-found', `No profile with id "${profileId}".`)
+      if (profile.embedded === 'vendor-simulator') {
+        const vendor = await resolveVendorLabTarget(this.deps.clock, profile)
+        return vendor.ok ? ok({ vendor: vendor.value }) : vendor
+      }
+      if (profile.flow !== 'standard') {
+        return fail('invalid-input', `The lab runs the vendor scenarios against the embedded vendor simulator only; “${profile.name}” talks to a real vendor host, which the lab does not sign in to.`)
+      }
+      const standard = await resolveTarget(deps, profileId)
+      return standard.ok ? ok({ standard: standard.value }) : standard
+    }
+    const wantsVendor = scenarios.some((s) => s.group === 'vendor')
+    const wantsSandbox = scenarios.some((s) => s.group !== 'vendor') || !wantsVendor
+    const targets: LabTargets = {}
+    if (wantsSandbox) {
+      const standard = await resolveTarget(deps, LOCAL_SANDBOX_ID)
+      if (!standard.ok) return standard
+      targets.standard = standard.value
+    }
+    if (wantsVendor) {
+      const profile = await this.deps.profiles.get(LOCAL_VENDOR_API_ID)
+      const vendor = profile ? await resolveVendorLabTarget(this.deps.clock, profile) : fail('not-found', `No profile with id "${LOCAL_VENDOR_API_ID}".`)
+      if (!vendor.ok) {
+        await targets.standard?.close()
+        return vendor
+      }
+      targets.vendor = vendor.value
+    }
+    return ok(targets)
   }
 
   export(format: 'junit' | 'markdown', reportId?: string): Result<LabExport> {
@@ -102,11 +146,11 @@ export class Lab {
     return kept ? toExchangeDetail(kept.exchange, kept.secrets) : undefined
   }
 
-  private async runAll(scenarios: Scenario[], target: ResolvedTarget): Promise<LabReport> {
+  private async runAll(scenarios: Scenario[], targets: LabTargets): Promise<LabReport> {
     const report: LabReport = {
       id: randomUUID(),
       status: 'running',
-      target: { kind: target.kind, profileId: target.profile.id, profileName: target.profile.name, environment: target.profile.environment },
+      target: summaryOf(targets),
       startedAt: this.deps.clock.now(),
       results: scenarios.map((s) => ({
         scenarioId: s.id,
@@ -124,7 +168,7 @@ export class Lab {
     for (const [i, scenario] of scenarios.entries()) {
       report.results[i] = { ...(report.results[i] as LabResult), status: 'running', verdict: 'Running…' }
       this.publish(report)
-      report.results[i] = await this.runOne(scenario, target, report.id)
+      report.results[i] = await this.runOne(scenario, targets, report.id)
       report.counts = countOf(report.results)
     }
     report.status = 'done'
@@ -133,35 +177,53 @@ export class Lab {
     return structuredClone(report)
   }
 
-  private async runOne(scenario: Scenario, target: ResolvedTarget, reportId: string): Promise<LabResult> {
+  private async runOne(scenario: Scenario, targets: LabTargets, reportId: string): Promise<LabResult> {
     const base = { scenarioId: scenario.id, title: scenario.title, expected: scenario.expected }
-    if (!scenario.targets.includes(target.kind)) {
+    const target = scenario.group === 'vendor' ? targets.vendor : targets.standard
+    if (!target || !scenario.targets.includes(target.kind)) {
       const where = scenario.targets.map((t) => TARGET_NAMES[t]).join(' or ')
       return { ...base, status: 'skipped', actual: { outcome: 'not-run' }, verdict: `Runs against ${where} only.`, durationMs: 0, exchangeIds: [] }
     }
     const manualClock = scenario.fakeClock ? new ManualClock(this.deps.clock.now()) : undefined
     const clock = manualClock ?? this.deps.clock
     const http = this.deps.httpClient?.(clock) ?? new HttpClient(clock, this.deps.userAgent ?? 'OAuthFlowTester (scenario lab)')
-    const client = new LabClient(target.lab, http, clock, `lab:${reportId}:${scenario.id}`)
+    const runId = `lab:${reportId}:${scenario.id}`
+    const secrets = target.kind === 'vendor-simulator' ? target.secrets : target.lab.secrets
     const started = performance.now()
+    let driver: { exchanges: HttpExchange[]; handled: string[] } | undefined
     let outcome: ScenarioOutcome
     try {
-      await client.discover()
-      outcome = await scenario.run({ client, clock, ...(manualClock && { manualClock }), target: { kind: target.kind, confidential: target.lab.confidential !== undefined } })
+      if (scenario.group === 'vendor' && target.kind === 'vendor-simulator') {
+        target.clock.use(manualClock)
+        const vendor = new VendorLabClient(target.lab, http, clock, runId)
+        driver = vendor
+        outcome = await scenario.run({ vendor, clock, ...(manualClock && { manualClock }) })
+      } else if (scenario.group !== 'vendor' && target.kind !== 'vendor-simulator') {
+        const client = new LabClient(target.lab, http, clock, runId)
+        driver = client
+        await client.discover()
+        outcome = await scenario.run({ client, clock, ...(manualClock && { manualClock }), target: { kind: target.kind, confidential: target.lab.confidential !== undefined } })
+      } else {
+        throw new Error(`A ${scenario.group} scenario cannot run against ${TARGET_NAMES[target.kind]}.`)
+      }
     } catch (error) {
       outcome = {
         kind: 'diagnosis',
         diagnosis:
           error instanceof StepFailed
             ? error.diagnosis
-            : internalErrorReport(error, { scenario: scenario.id, target: `${target.profile.name} (${target.kind})` }, [...target.lab.secrets, ...client.handled], clock.now(), scenario.step),
+            : internalErrorReport(error, { scenario: scenario.id, target: `${target.profile.name} (${target.kind})` }, [...secrets, ...(driver?.handled ?? [])], clock.now(), scenario.step),
       }
+    } finally {
+      if (target.kind === 'vendor-simulator') target.clock.use(undefined)
     }
     const durationMs = Math.round(performance.now() - started)
-    for (const exchange of client.exchanges) this.exchanges.set(exchange.id, { exchange, secrets: [...target.lab.secrets, ...client.handled], reportId })
+    const exchanges = driver?.exchanges ?? []
+    const scrub = [...secrets, ...(driver?.handled ?? [])]
+    for (const exchange of exchanges) this.exchanges.set(exchange.id, { exchange, secrets: scrub, reportId })
     const judged = judge(scenario, target.kind, outcome)
     const diagnosis = outcome.kind === 'diagnosis' ? outcome.diagnosis : undefined
-    return { ...base, ...judged, ...(diagnosis && { diagnosis }), durationMs, exchangeIds: client.exchanges.map((e) => e.id) }
+    return { ...base, target: target.kind, ...judged, ...(diagnosis && { diagnosis }), durationMs, exchangeIds: exchanges.map((e) => e.id) }
   }
 
   private keep(report: LabReport): void {
@@ -178,6 +240,19 @@ export class Lab {
 }
 
 const TARGET_NAMES = { 'embedded-sandbox': 'the embedded sandbox', 'vendor-simulator': 'the vendor simulator', profile: 'a profile of your own' } as const
+
+/** What one lab run talks to: the standard flow's server, the vendor simulator, or both. */
+interface LabTargets {
+  standard?: ResolvedTarget
+  vendor?: ResolvedVendorTarget
+}
+
+/** The report's target: the one server, or both embedded ones. */
+function summaryOf(targets: LabTargets): LabReport['target'] {
+  const one = (t: ResolvedTarget | ResolvedVendorTarget): LabReport['target'] => ({ kind: t.kind, profileId: t.profile.id, profileName: t.profile.name, environment: t.profile.environment })
+  if (targets.standard && targets.vendor) return { ...one(targets.standard), profileName: 'Embedded sandbox and vendor simulator' }
+  return one((targets.standard ?? targets.vendor) as ResolvedTarget | ResolvedVendorTarget)
+}
 
 const countOf = (results: LabResult[]): LabReport['counts'] => ({
   pass: results.filter((r) => r.status === 'pass').length,

@@ -3,7 +3,6 @@ import type { Scenario } from './scenario'
 /**
  * The scenario registry: the lab's one extension point. A scenario is data (id, title, fault,
  * target, expected diagnosis) plus a `run` that injects its fault; adding one is `add()`.
- * The vendor four-step scenarios plug in here once the vendor flow can drive them.
  */
 export class ScenarioRegistry {
   private readonly scenarios = new Map<string, Scenario>()

@@ -30,7 +30,7 @@ export function toJUnit(report: LabReport): string {
       `verdict: ${r.verdict}`,
       ...(r.diagnosis ? ['', `${r.diagnosis.title}: ${r.diagnosis.summary}`, ...r.diagnosis.causes.slice(0, 3).flatMap((c) => [`- [${c.likelihood}] ${c.text}`, ...c.evidence.map((e) => `    ${e.label}: ${e.value}`)])] : []),
     ].join('\n')
-    const open = `    <testcase classname="scenario-lab.${xmlAttr(report.target.kind)}" name="${xmlAttr(name)}" time="${seconds(r.durationMs)}"`
+    const open = `    <testcase classname="scenario-lab.${xmlAttr(r.target ?? report.target.kind)}" name="${xmlAttr(name)}" time="${seconds(r.durationMs)}"`
     switch (r.status) {
       case 'pass':
         return `${open}/>`

@@ -5,6 +5,12 @@ const ICON: Record<LabResult['status'], string> = { pass: '✅ pass', fail: '❌
 /** Table cells: no pipes or line breaks inside. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
 
+/** Which servers the scenarios ran against: one, or each scenario's own embedded one. */
+const kindsOf = (report: LabReport): string[] => {
+  const kinds = new Set(report.results.map((r) => r.target).filter((k) => k !== undefined))
+  return kinds.size > 1 ? [...kinds] : [report.target.kind]
+}
+
 /** The lab's report as Markdown: a summary, the expected-against-actual table, then each failure's diagnosis. */
 export function toMarkdown(report: LabReport): string {
   const { counts, target } = report
@@ -12,7 +18,7 @@ export function toMarkdown(report: LabReport): string {
   const lines = [
     '# Scenario lab report',
     '',
-    `- Target: **${target.profileName}** (${target.environment}, ${target.kind})`,
+    `- Target: **${target.profileName}** (${target.environment}, ${kindsOf(report).join(' and ')})`,
     `- Run at: ${when}`,
     `- Result: ${counts.pass} passed, ${counts.fail} failed, ${counts.error} errors, ${counts.skipped} skipped`,
     '',

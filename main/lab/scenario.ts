@@ -3,13 +3,18 @@ import type { LabExpectation, LabTargetKind, ScenarioInfo } from '../../shared/d
 import type { Clock } from '../clock'
 import type { LabClient } from './lab-client'
 import type { ManualClock } from './manual-clock'
+import type { VendorLabClient } from './vendor-lab-client'
 
 /**
  * A scenario of the lab: one deliberate fault, injected by the lab itself at one step of a
- * flow it drives with the product's own builders (`main/oauth`) and HTTP client (`main/http`).
- * Nothing in the production flow knows about scenarios.
+ * flow it drives with the product's own builders (`main/oauth`, `main/flows/vendor-requests`)
+ * and HTTP client (`main/http`). Nothing in the production flow knows about scenarios.
+ * Standard scenarios drive the authorization-code flow ({@link LabClient}); vendor ones the
+ * vendor's four steps on the embedded simulator ({@link VendorLabClient}).
  */
-export interface Scenario {
+export type Scenario = StandardScenario | VendorScenario
+
+interface ScenarioBase {
   id: string
   title: string
   /** What it does wrong, in one sentence. */
@@ -24,7 +29,16 @@ export interface Scenario {
   needsLogin: boolean
   /** Runs on the lab's own clock ({@link ScenarioContext.manualClock}). */
   fakeClock?: boolean
+}
+
+export interface StandardScenario extends ScenarioBase {
+  group: 'standard' | 'tester'
   run(ctx: ScenarioContext): Promise<ScenarioOutcome>
+}
+
+export interface VendorScenario extends ScenarioBase {
+  group: 'vendor'
+  run(ctx: VendorScenarioContext): Promise<ScenarioOutcome>
 }
 
 export interface ScenarioContext {
@@ -34,6 +48,14 @@ export interface ScenarioContext {
   /** Present when the scenario asked for the lab's own clock. */
   manualClock?: ManualClock
   target: { kind: LabTargetKind; confidential: boolean }
+}
+
+export interface VendorScenarioContext {
+  /** Drives the vendor's four steps one at a time; every exchange is kept as evidence. */
+  vendor: VendorLabClient
+  clock: Clock
+  /** Present when the scenario asked for the lab's own clock; the lab's simulator runs on it too. */
+  manualClock?: ManualClock
 }
 
 export type ScenarioOutcome =

@@ -24,14 +24,14 @@ export interface TargetDeps {
 }
 
 export interface ResolvedTarget {
-  kind: LabTargetKind
+  kind: Exclude<LabTargetKind, 'vendor-simulator'>
   profile: Profile
   lab: LabTarget
   close(): Promise<void>
 }
 
 /**
- * What the lab runs against: the embedded sandbox by default (signed in through its form, with
+ * What the standard scenarios run against: the embedded sandbox by default (signed in through its form, with
  * its log as "the server says"), or a profile of the user's (signed in through the browser).
  */
 export async function resolveTarget(deps: TargetDeps, profileId: string = LOCAL_SANDBOX_ID): Promise<Result<ResolvedTarget>> {
@@ -66,7 +66,8 @@ export async function resolveTarget(deps: TargetDeps, profileId: string = LOCAL_
     })
   }
 
-  const kind: LabTargetKind = profile.embedded === 'vendor-simulator' || profile.flow !== 'standard' ? 'vendor-simulator' : 'profile'
+  // Vendor profiles are the lab's vendor target (`vendor-target.ts`); this is a standard server of the user's.
+  const kind = 'profile'
   let browser: Promise<BrowserAuthorizer> | undefined
   const authorizer = (): Promise<Authorizer> => {
     if (profile.capture.method !== 'loopback' && profile.capture.method !== 'auth-window') {

@@ -46,6 +46,8 @@ export type LabStatus = z.infer<typeof LabStatusSchema>
 export const LabResultSchema = z.object({
   scenarioId: z.string(),
   title: z.string(),
+  /** What this scenario ran against (a run without a profile uses each scenario's own embedded server). */
+  target: LabTargetKindSchema.optional(),
   status: LabStatusSchema,
   expected: LabExpectationSchema,
   /** What happened: the diagnosis the tester arrived at, or that the server accepted the fault. */

@@ -11,17 +11,24 @@ async function openLab(page: Page, url: string): Promise<void> {
   await expect(page.locator('[data-testid^="lab-row-"]').first()).toBeVisible()
 }
 
-test('the scenario lab runs every scenario against the embedded sandbox and every one passes', async ({ page, host }) => {
+test('the scenario lab runs every scenario against the embedded sandbox and the vendor simulator, and every one passes', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 900 })
   await openLab(page, host.url)
   const rows = page.locator('tr[data-testid^="lab-row-"]')
   const count = await rows.count()
-  expect(count).toBeGreaterThanOrEqual(19)
+  expect(count).toBeGreaterThanOrEqual(34)
+  const vendorRows = page.getByTestId('lab-group-vendor-simulator').locator('tr[data-testid^="lab-row-"]')
+  await expect(vendorRows).toHaveCount(15)
+  await expect(page.getByTestId('lab-group-embedded-sandbox').locator('tr[data-testid^="lab-row-"]')).toHaveCount(count - 15)
 
   await page.getByTestId('lab-run-all').click()
   await expect(page.getByTestId('lab-summary')).toContainText(`${count} passed · 0 failed · 0 errors · 0 skipped`, { timeout: 30_000 })
+  await expect(page.getByTestId('lab-summary')).toContainText('Embedded sandbox and vendor simulator')
   expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual(Array(count).fill('pass'))
+  await expect(page.getByTestId('lab-group-count-vendor-simulator')).toHaveText('15 scenarios · 15 of 15 passed')
   await expect(page.getByTestId('lab-actual-redirect-uri-trailing-slash')).toContainText('redirect_uri.mismatch')
+  await expect(page.getByTestId('lab-actual-vendor-sandbox-key-in-production')).toContainText('vendor.invalid_client')
+  await expect(page.getByTestId('lab-actual-vendor-sandbox-key-in-production')).toContainText('client.wrong_environment')
 
   // A row opens from the keyboard to its diagnosis card: the cause first, with the two URIs.
   await page.getByTestId('lab-expand-redirect-uri-trailing-slash').focus()
@@ -37,6 +44,31 @@ test('the scenario lab runs every scenario against the embedded sandbox and ever
   await expect(card.getByTestId('exchange-detail')).toContainText('POST')
   await expect(card.getByTestId('exchange-status')).toContainText('400')
   await expect(card.getByTestId('exchange-detail')).toContainText('redirect_uri=http://127.0.0.1/callback/')
+  await page.getByTestId('lab-expand-redirect-uri-trailing-slash').click()
+
+  // A vendor row: which of the four tokens went to the API, and where it belongs.
+  await page.getByTestId('lab-expand-vendor-session-jwt-as-access-token').click()
+  const vendorCard = page.getByTestId('lab-detail-vendor-session-jwt-as-access-token').getByTestId('diagnosis-vendor.token_confusion')
+  await expect(vendorCard.getByTestId('diagnosis-top-cause')).toHaveAttribute('data-cause', 'confusion.session_jwt_as_bearer')
+  await expect(vendorCard.getByTestId('diagnosis-top-cause')).toContainText('Session JWT (step 1)')
+  await expect(vendorCard.getByTestId('diagnosis-top-cause')).toContainText('Final access token (step 4)')
+  await vendorCard.getByTestId('diagnosis-exchange-toggle').click()
+  await expect(vendorCard.getByTestId('exchange-status')).toContainText('401')
+  await expect(vendorCard.getByTestId('exchange-detail')).toContainText('/v1/user/profile')
+  await expect(vendorCard.getByTestId('exchange-detail')).toContainText('x-client-key')
+
+  // A group folds away, from the keyboard, and comes back.
+  await page.getByTestId('lab-fold-embedded-sandbox').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('lab-fold-embedded-sandbox')).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByTestId('lab-group-embedded-sandbox').locator('tr[data-testid^="lab-row-"]')).toHaveCount(0)
+  await expect(page.getByTestId('lab-group-count-embedded-sandbox')).toHaveText(`${count - 15} scenarios · ${count - 15} of ${count - 15} passed`)
+  await page.keyboard.press('Enter')
+  await expect(rows).toHaveCount(count)
+
+  // The README's picture: every scenario passed, the sandbox's folded, the vendor simulator's open with one card.
+  await page.getByTestId('lab-fold-embedded-sandbox').click()
+  await page.getByTestId('lab-fold-embedded-sandbox').blur()
   await saveScreenshot(page, 'scenario-lab')
 
   // The report downloads as JUnit XML and as Markdown.

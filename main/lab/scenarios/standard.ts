@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import type { KnownToken } from '../../diagnose/rules/evidence'
 import { createPkcePair } from '../../oauth/pkce'
 import type { Attempt, Settled, Tokens } from '../lab-client'
-import { StepFailed, type Scenario, type ScenarioContext, type ScenarioOutcome } from '../scenario'
+import { StepFailed, type ScenarioContext, type ScenarioOutcome, type StandardScenario } from '../scenario'
 
 /**
  * The standard authorization-code + PKCE flow, broken one way at a time. Each scenario gets past
@@ -36,7 +36,7 @@ async function tokensFor(ctx: ScenarioContext): Promise<{ attempt: Attempt; toke
 const ALL = ['embedded-sandbox', 'profile'] as const
 const EMBEDDED = ['embedded-sandbox'] as const
 
-export const STANDARD_SCENARIOS: readonly Scenario[] = [
+export const STANDARD_SCENARIOS: readonly StandardScenario[] = [
   {
     id: 'code-reused',
     title: 'Reuse an authorization code',

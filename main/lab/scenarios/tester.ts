@@ -1,11 +1,11 @@
-import type { Scenario } from '../scenario'
+import type { StandardScenario } from '../scenario'
 
 /**
  * The tester checks itself: a step that throws must end as an `internal.error` diagnosis with
  * a copyable report (no stack trace, no secret), and the lab must go on with the next scenario.
  * The error message carries the attempt's PKCE verifier on purpose: the report must scrub it.
  */
-export const TESTER_SCENARIOS: readonly Scenario[] = [
+export const TESTER_SCENARIOS: readonly StandardScenario[] = [
   {
     id: 'tester-internal-error',
     title: 'A step of the tester throws',

@@ -83,6 +83,22 @@ describe('comparing two runs', () => {
     expect(rowOf(c, 'login 2: response headers')).toMatchObject({ right: '3 headers', equal: false })
   })
 
+  it('reads `code` in a success as data, not an error: the vendor’s step 3 answers {url, code, state}', () => {
+    const at = Date.UTC(2026, 0, 1)
+    const authorize = (port: number, code: string, status = 200) => {
+      const ex = exchange('a', 'authorize', `http://127.0.0.1:${port}/v1/auth/oauth/authorize`, status, at)
+      ex.response!.body = status < 400 ? JSON.stringify({ url: 'https://example.com/callback?code=…', code, state: 's' }) : JSON.stringify({ code: 'SESSION_EXPIRED', message: 'Session expired' })
+      return ex
+    }
+    let c = compare(makeRecord({ exchanges: [authorize(1, 'uCwy3c…GAHk')] }), makeRecord({ exchanges: [authorize(2, 'Y2X-sm…Yl0j')] }))
+    expect(rowOf(c, 'HTTP authorize: response')).toMatchObject({ left: '200 OK', right: '200 OK', equal: true })
+    expect(rowOf(c, 'Error from authorize')).toBeUndefined()
+    expect(c.differences).toBe(0)
+    // In a refusal, a `code` field is the error's name.
+    c = compare(makeRecord({ exchanges: [authorize(1, 'x')] }), makeRecord({ exchanges: [authorize(2, 'x', 400)] }))
+    expect(rowOf(c, 'Error from authorize')).toMatchObject({ right: '400 SESSION_EXPIRED', equal: false })
+  })
+
   it('treats step times as differing by nature, unless one is many times slower by seconds', () => {
     const a = makeRecord()
     const b = makeRecord()

@@ -65,6 +65,24 @@ describe('vendor explainers without the simulator’s field', () => {
     expect(stranger.causes[0]?.id).toBe('auth.unknown_token')
   })
 
+  it('step 3’s 401 after a login that asked for a code and was never repeated with it → vendor.otp_required', () => {
+    const LOGIN = 'https://api.example/v1/auth/login'
+    const authorize = (bearer: string | undefined, ...earlier: HttpExchange[]) =>
+      explainVendorStep(
+        evidence(exchange('authorize', 'https://api.example/v1/auth/oauth/authorize', bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }, 401, { message: 'Not authenticated' }, { token: 'x' }), { earlier }),
+      )
+    const flags = exchange('login', LOGIN, {}, 200, { accessToken: null, userId: 'u', isOtpRequired: true }, { email: 'a@b.c', password: 'pw' })
+    const status = exchange('login', LOGIN, {}, 400, { message: 'OTP required', userId: 'u' }, { email: 'a@b.c', password: 'pw' })
+    const withCode = exchange('otp', LOGIN, {}, 200, { accessToken: 'a-login-token-from-the-otp-login', isOtpRequired: false }, { email: 'a@b.c', password: 'pw', otpCode: '123456' })
+    const skipped = authorize('null', flags)
+    expect(skipped.code).toBe('vendor.otp_required')
+    expect(skipped.causes[0]).toMatchObject({ id: 'otp.login_not_finished', likelihood: 'confirmed', evidence: [{ label: 'login answer', value: 'HTTP 200 with isOtpRequired: true and no accessToken' }, { label: 'Authorization sent' }, { label: 'vendor answered' }] })
+    expect(authorize(undefined, status).causes[0]?.evidence[0]).toEqual({ label: 'login answer', value: 'HTTP 400: “OTP required”' })
+    // The login with the code came after: the Bearer is simply not a token of this run.
+    expect(authorize('something-else-entirely', flags, withCode).code).toBe('http.unauthorized')
+    expect(authorize('something-else-entirely').causes[0]?.id).toBe('auth.unknown_token')
+  })
+
   it('the vendor’s session expiry, from its words or from the session’s age', () => {
     const ex = exchange('authorize', 'https://api.example/v1/auth/oauth/authorize', {}, 400, { error: 'invalid_request', error_description: 'Invalid session token.' }, { token: 'x' })
     expect(explainVendorStep(evidence({ ...ex, startedAt: 1_000_000 + 601_000 }, { sessionStartedAt: 1_000_000 })).causes[0]).toMatchObject({ id: 'session.slow_login', likelihood: 'confirmed' })

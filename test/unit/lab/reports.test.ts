@@ -87,3 +87,22 @@ describe('Markdown export', () => {
     expect(md).not.toContain('## Passes')
   })
 })
+
+describe('a run that took each scenario to its own embedded server', () => {
+  const mixed: LabReport = {
+    ...report,
+    target: { kind: 'embedded-sandbox', profileId: 'local-sandbox', profileName: 'Embedded sandbox and vendor simulator', environment: 'sandbox' },
+    counts: { pass: 2, fail: 0, error: 0, skipped: 0 },
+    results: [
+      { ...report.results[0]!, target: 'embedded-sandbox' },
+      { ...report.results[0]!, scenarioId: 'v', title: 'Vendor', target: 'vendor-simulator' },
+    ],
+  }
+
+  it('names each scenario’s server: JUnit by class name, Markdown in the target line', () => {
+    const cases = parseStrict(toJUnit(mixed)).getElementsByTagName('testcase')
+    expect([cases[0]!.getAttribute('classname'), cases[1]!.getAttribute('classname')]).toEqual(['scenario-lab.embedded-sandbox', 'scenario-lab.vendor-simulator'])
+    expect(toMarkdown(mixed)).toContain('- Target: **Embedded sandbox and vendor simulator** (sandbox, embedded-sandbox and vendor-simulator)')
+    expect(toMarkdown(report)).toContain('(custom, profile)')
+  })
+})

@@ -34,7 +34,7 @@ describe('electron-builder configuration', () => {
 
   it('builds a per-user Windows installer that may change folder, and a hardened macOS app', async () => {
     const config = (await loadBuilderConfig(projectDir)) as Record<string, Record<string, unknown>>
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, createStartMenuShortcut: true, deleteAppDataOnUninstall: false })
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, createStartMenuShortcut: true })
     expect(config.mac).toMatchObject({ target: 'dmg', hardenedRuntime: true, category: 'public.app-category.developer-tools' })
     expect(config.win).toMatchObject({ target: 'nsis' })
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'] })

@@ -111,7 +111,7 @@ describe('profile import, whatever the file holds', () => {
         checkShape(result)
         noPollution()
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     )
   })
 

@@ -35,7 +35,8 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string, actions
         { role: 'togglefullscreen' },
       ],
     },
-    { label: 'Window', submenu: [{ role: 'minimize' }, ...(mac ? [{ role: 'zoom' } satisfies MenuItemConstructorOptions, { role: 'front' } satisfies MenuItemConstructorOptions] : [{ role: 'close' } satisfies MenuItemConstructorOptions])] },
+    // role 'window' lets macOS list the open windows in it.
+    { label: 'Window', role: 'window', submenu: [{ role: 'minimize' }, ...(mac ? [{ role: 'zoom' } satisfies MenuItemConstructorOptions, { role: 'front' } satisfies MenuItemConstructorOptions] : [{ role: 'close' } satisfies MenuItemConstructorOptions])] },
     { role: 'help', submenu: [{ label: 'Documentation', click: () => actions.openDocs() }, ...(mac ? [] : [{ type: 'separator' } satisfies MenuItemConstructorOptions, about])] },
   ]
 }

@@ -10,9 +10,10 @@ export class WindowStateKeeper {
 
   /** Where the window should open: the last place, if a display is still there. */
   initial(): WindowState {
-    const areas = screen.getAllDisplays().map((d) => d.workArea)
-    const primary = screen.getPrimaryDisplay().workArea
-    return restoreBounds(this.store.get('window'), [primary, ...areas.filter((a) => a !== primary)], DEFAULTS)
+    // The primary display first: restoreBounds centres on it when the saved place is gone.
+    const primary = screen.getPrimaryDisplay()
+    const others = screen.getAllDisplays().filter((d) => d.id !== primary.id)
+    return restoreBounds(this.store.get('window'), [primary, ...others].map((d) => d.workArea), DEFAULTS)
   }
 
   /** Saves the window's state whenever it settles and when it closes. */
@@ -31,6 +32,9 @@ export class WindowStateKeeper {
     }
     window.on('resize', later)
     window.on('move', later)
+    // Not every platform reports these as a resize.
+    window.on('maximize', later)
+    window.on('unmaximize', later)
     window.on('close', () => {
       clearTimeout(timer)
       save()

@@ -1,4 +1,4 @@
-import type { ExportResult, ImportResult } from '../../shared/contract/profile-calls'
+import { IMPORT_LIMITS, IMPORT_TOO_LARGE, type ExportResult, type ImportResult } from '../../shared/contract/profile-calls'
 import { ProfileDraftSchema, type Profile, type ProfileDraft } from '../../shared/domain/profile'
 import { secretFieldsIn, withoutSecretFields } from './secret-fields'
 import { secretNamesOf } from '../../shared/domain/secret-names'
@@ -35,33 +35,50 @@ export interface ParsedImport {
   warnings: string[]
 }
 
+/** How much of a file's own text a message quotes back. */
+const NAME_CHARS = 120
+const LISTED_FIELDS = 10
+
 /**
  * Reads an export file (this version or an older one), a bare list of profiles, or one
  * profile. Anything that looks like a secret is dropped and said; secrets are entered after.
+ * Never throws: a file that is too large (IMPORT_LIMITS), not JSON, of an unknown format
+ * version or with too many profiles is refused whole with a message; otherwise each profile is
+ * taken or skipped with its reason.
  */
 export function parseImport(text: string): ParsedImport | { error: string } {
+  // Checked before parsing: a 10 MB file costs nothing.
+  if (text.length > IMPORT_LIMITS.maxChars) return { error: IMPORT_TOO_LARGE }
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    return { error: `The file is not JSON (${(error as Error).message}). Choose a file exported by OAuth Flow Tester.` }
+    return { error: `The file is not JSON (${cut((error as Error).message, 160)}). Choose a file exported by OAuth Flow Tester.` }
   }
   let list: unknown[]
   if (Array.isArray(raw)) list = raw
   else if (raw && typeof raw === 'object' && Array.isArray((raw as { profiles?: unknown }).profiles)) {
     let doc = raw as Record<string, unknown>
-    const version = typeof doc.version === 'number' ? doc.version : PROFILES_VERSION
+    const version = doc.version === undefined ? PROFILES_VERSION : doc.version
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      return { error: 'The file’s format version is not one this app knows (it must be a whole number from 1). Choose a file exported by OAuth Flow Tester.' }
+    }
     if (version > PROFILES_VERSION) return { error: `The file was written by a newer version of the app (format ${version}); update the app to import it.` }
     for (let v = version; v < PROFILES_VERSION; v++) doc = PROFILE_MIGRATIONS[v]?.(doc) ?? doc
-    list = doc.profiles as unknown[]
+    list = Array.isArray(doc.profiles) ? doc.profiles : []
   } else if (raw && typeof raw === 'object') list = [raw]
   else return { error: 'The file holds no profiles.' }
+  if (list.length > IMPORT_LIMITS.maxProfiles) {
+    const count = list.length.toLocaleString('en')
+    return { error: `The file holds ${count} profiles; one import takes at most ${IMPORT_LIMITS.maxProfiles.toLocaleString('en')}. Split it into smaller exports.` }
+  }
 
   const drafts: ProfileDraft[] = []
   const skipped: ImportResult['skipped'] = []
   const warnings: string[] = []
   list.forEach((item, index) => {
-    const name = item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' ? (item as { name: string }).name : `profile ${index + 1}`
+    const given = item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' ? (item as { name: string }).name : ''
+    const name = cut(given.trim() === '' ? `profile ${index + 1}` : given, NAME_CHARS)
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
       skipped.push({ name, reason: 'not a profile object' })
       return
@@ -70,13 +87,16 @@ export function parseImport(text: string): ParsedImport | { error: string } {
     const parsed = ProfileDraftSchema.safeParse(item)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      skipped.push({ name, reason: `${issue?.path.join('.') || 'profile'}: ${issue?.message ?? 'does not fit'}` })
+      skipped.push({ name, reason: cut(`${issue?.path.join('.') || 'profile'}: ${issue?.message ?? 'does not fit'}`, 300) })
       return
     }
     const fields = secretFieldsIn(parsed.data)
     const draft = withoutSecretFields(parsed.data)
-    if (dropped.length + fields.length > 0) {
-      warnings.push(`“${name}”: ${[...dropped, ...fields].join(', ')} looked secret and was not imported; enter secrets in the profile’s secret fields instead.`)
+    const secretLooking = [...dropped, ...fields]
+    if (secretLooking.length > 0) {
+      const listed = secretLooking.slice(0, LISTED_FIELDS).map((f) => cut(f, 60))
+      const more = secretLooking.length > LISTED_FIELDS ? ` and ${secretLooking.length - LISTED_FIELDS} more` : ''
+      warnings.push(`“${name}”: ${listed.join(', ')}${more} looked secret and was not imported; enter secrets in the profile’s secret fields instead.`)
     }
     if (draft.name.trim() === '') draft.name = name
     // Ids belong to the machine that made them; the importer assigns new ones.
@@ -85,3 +105,5 @@ export function parseImport(text: string): ParsedImport | { error: string } {
   })
   return { drafts, skipped, warnings }
 }
+
+const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s)

@@ -39,6 +39,9 @@ const BLOCKS_SAVE = new Set(['required.name', 'params.secret-in-profile', 'auth.
 
 type ProfileHandlers = Pick<Handlers, ProfileCallName>
 
+/** "Acme 2": the name is cut, not the number, so it stays within 120 characters and unique. */
+const numbered = (name: string, n: number): string => `${name.slice(0, 119 - String(n).length)} ${n}`
+
 export function createProfileHandlers(deps: ProfileHandlerDeps): { handlers: ProfileHandlers; summarize(profile: Profile): ProfileSummary } {
   const { storage, clock } = deps
   const { profiles, vault } = storage
@@ -60,18 +63,22 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): { handlers: Pro
   async function uniqueName(name: string, exceptId?: string): Promise<string> {
     const taken = new Set((await profiles.list()).filter((p) => p.id !== exceptId).map((p) => p.name.toLowerCase()))
     if (!taken.has(name.toLowerCase())) return name
-    for (let n = 2; ; n++) if (!taken.has(`${name} ${n}`.toLowerCase())) return `${name} ${n}`.slice(0, 120)
+    for (let n = 2; ; n++) if (!taken.has(numbered(name, n).toLowerCase())) return numbered(name, n)
   }
 
-  function store(draft: ProfileDraft, existing: Profile | undefined): Profile {
+  function toProfile(draft: ProfileDraft, existing: Profile | undefined): Profile {
     const now = clock.now()
-    const profile = ProfileSchema.parse({
+    return ProfileSchema.parse({
       ...draft,
       id: existing?.id ?? draft.id ?? randomUUID(),
       builtIn: false,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     })
+  }
+
+  function store(draft: ProfileDraft, existing: Profile | undefined): Profile {
+    const profile = toProfile(draft, existing)
     profiles.save(profile)
     return profile
   }
@@ -184,13 +191,20 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): { handlers: Pro
 
     importProfiles: async ({ json }) => {
       const parsed = parseImport(json)
+      // A refused file stores nothing.
       if ('error' in parsed) return fail('invalid-input', parsed.error)
-      const imported = []
-      for (const draft of parsed.drafts) {
-        draft.name = await uniqueName(draft.name.trim() || 'Imported profile')
-        const saved = store(normalizeDraft(draft), undefined)
-        imported.push({ id: saved.id, name: saved.name, secretsToEnter: secretNamesOf(saved) })
+      const taken = new Set((await profiles.list()).map((p) => p.name.toLowerCase()))
+      const unique = (name: string): string => {
+        let candidate = name
+        for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = numbered(name, n)
+        taken.add(candidate.toLowerCase())
+        return candidate
       }
+      const added = parsed.drafts.map((draft) => toProfile(normalizeDraft({ ...draft, name: unique(draft.name.trim() || 'Imported profile') }), undefined))
+      // One write for the whole file (a thousand profiles are not a thousand rewrites), so an
+      // import is stored whole or, if the disk refuses, not at all.
+      profiles.saveAll(added)
+      const imported = added.map((saved) => ({ id: saved.id, name: saved.name, secretsToEnter: secretNamesOf(saved) }))
       return ok({ imported, skipped: parsed.skipped, warnings: parsed.warnings })
     },
 

@@ -56,6 +56,14 @@ export class StoredProfiles implements ProfileRepository {
     this.doc.write(at < 0 ? [...list, stored] : list.map((p, i) => (i === at ? stored : p)))
   }
 
+  /** Adds profiles in one write (an import): all of them are stored, or none if the write fails. */
+  saveAll(profiles: readonly Profile[]): void {
+    if (profiles.length === 0) return
+    const ids = new Set(profiles.map((p) => p.id))
+    const added = profiles.map((p) => ({ ...structuredClone(p), builtIn: false }))
+    this.doc.write([...this.doc.value.filter((p) => !ids.has(p.id)), ...added])
+  }
+
   remove(id: string): boolean {
     const list = this.doc.value
     if (!list.some((p) => p.id === id)) return false

@@ -41,7 +41,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 }
-const MAX_BODY = 1024 * 1024
+// The largest call is a profiles import (IMPORT_LIMITS: 2,000,000 characters), which JSON and
+// UTF-8 can make up to three times as many bytes.
+const MAX_BODY = 8 * 1024 * 1024
 
 /**
  * The web host: serves the built renderer on 127.0.0.1 and binds the contract as
@@ -198,7 +200,7 @@ async function readJson(req: http.IncomingMessage): Promise<{ ok: true; value: u
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) return { ok: false, message: 'The request body is larger than 1 MB.' }
+    if (size > MAX_BODY) return { ok: false, message: 'The request body is larger than 8 MB.' }
     chunks.push(chunk as Buffer)
   }
   const text = Buffer.concat(chunks).toString('utf8')

@@ -110,6 +110,14 @@ const DraftInput = z
   })
   .strict()
 
+/**
+ * What one profiles import may hold (README, "Profiles and secrets"). An export is about
+ * 1.3 KB per profile, so the largest allowed file is well above any real one; a bigger file
+ * is refused whole before it is read, and nothing is stored.
+ */
+export const IMPORT_LIMITS = { maxChars: 2_000_000, maxProfiles: 1000 } as const
+export const IMPORT_TOO_LARGE = 'The file is larger than 2 MB (2,000,000 characters), the most one import reads. Split it into smaller exports (at most 1,000 profiles each).'
+
 export const profileCalls = {
   getProfile: { input: z.object({ id: Id }).strict(), output: ProfileSummarySchema },
   validateProfile: { input: DraftInput, output: z.object({ issues: Issues }) },
@@ -142,7 +150,10 @@ export const profileCalls = {
     output: z.object({ secrets: SecretStates, issues: Issues }),
   },
   exportProfiles: { input: z.object({ ids: z.array(Id).max(1000).optional() }).strict(), output: ExportResultSchema },
-  importProfiles: { input: z.object({ json: z.string().max(5_000_000) }).strict(), output: ImportResultSchema },
+  importProfiles: {
+    input: z.object({ json: z.string().max(IMPORT_LIMITS.maxChars, IMPORT_TOO_LARGE) }).strict(),
+    output: ImportResultSchema,
+  },
   fillFromIssuer: {
     input: z.object({ issuer: z.string().min(1).max(2048), profile: ProfileDraftSchema.optional() }).strict(),
     output: IssuerReportSchema,

@@ -40,6 +40,12 @@ describe('web host deep-link delivery', () => {
     expect((await post({ authorization: `Bearer ${token}` })).status).toBe(401)
     expect((await post({ authorization: `Bearer ${deliverToken}`, origin: `http://127.0.0.1:${host.port}` })).status).toBe(403)
     expect((await post({ authorization: `Bearer ${deliverToken}` }, { nope: 1 })).status).toBe(400)
+    expect((await post({ authorization: `Bearer ${deliverToken}`, origin: 'https://evil.example' })).status).toBe(403)
+    expect((await post({ authorization: `Bearer ${deliverToken}`, origin: 'null' })).status).toBe(403)
+    // The deliver token opens that route only: not the contract, not the event stream.
+    const api = await fetch(`http://127.0.0.1:${host.port}/api/listProfiles`, { method: 'POST', headers: { authorization: `Bearer ${deliverToken}` }, body: '{}' })
+    expect(api.status).toBe(401)
+    expect((await fetch(`http://127.0.0.1:${host.port}/api/events`, { headers: { authorization: `Bearer ${deliverToken}` } })).status).toBe(401)
     // And the page's token cannot reach it as a contract call either.
     const viaContract = await fetch(`http://127.0.0.1:${host.port}/api/deliverDeepLink`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' })
     expect(await viaContract.json()).toMatchObject({ ok: false, error: { code: 'unknown-call' } })

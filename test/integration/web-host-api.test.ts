@@ -60,6 +60,65 @@ describe('web host API', () => {
     expect(status).toBe(421)
   })
 
+  /** A request with exactly these headers (fetch would set Host and may drop Origin). */
+  const raw = async (path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; body: string; type: string }> => {
+    const http = await import('node:http')
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: host.port, path, method, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }))
+      })
+      req.on('error', reject)
+      req.end(method === 'POST' ? '{}' : undefined)
+    })
+  }
+
+  it('the event stream needs the token and the app’s own Origin, like the calls', async () => {
+    const bearer = { authorization: `Bearer ${token}` }
+    expect((await fetch(`http://127.0.0.1:${host.port}/api/events`, { headers: { authorization: `Bearer ${token.slice(0, -1)}` } })).status).toBe(401)
+    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`]) {
+      expect((await raw('/api/events', { ...bearer, origin })).status, origin).toBe(403)
+      expect((await raw('/api/listProfiles', { ...bearer, origin }, 'POST')).status, origin).toBe(403)
+    }
+    const own = new AbortController()
+    const stream = await fetch(`http://127.0.0.1:${host.port}/api/events`, { headers: { ...bearer, origin: `http://127.0.0.1:${host.port}` }, signal: own.signal })
+    expect(stream.status).toBe(200)
+    expect(stream.headers.get('content-type')).toContain('text/event-stream')
+    own.abort()
+    // A refused request learns nothing: no events, no data, only why.
+    const refused = await raw('/api/events', {})
+    expect(refused.type).toContain('application/json')
+    expect(JSON.parse(refused.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } })
+  })
+
+  it('static files are public, but only to this host’s name, only by GET, and only from the renderer folder', async () => {
+    const page = await raw('/', {})
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<script src="/bridge.js"></script>')
+    // The launch token travels in the URL fragment, never in what the host serves.
+    expect(page.body).not.toContain(token)
+    expect((await raw('/bridge.js', {})).status).toBe(200)
+    expect((await raw('/no-such-file.js', {})).status).toBe(404)
+    for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd']) {
+      const res = await raw(path, {})
+      expect(res.status, path).toBe(404)
+      expect(res.body, path).not.toContain('root:')
+    }
+    // A malformed escape is refused, and the host goes on serving.
+    expect((await raw('/%E0%A4%A', {})).status).toBeGreaterThanOrEqual(400)
+    expect((await raw('/', {})).status).toBe(200)
+    expect((await raw('/', { host: 'evil.example' })).status).toBe(421)
+    expect((await raw('/bridge.js', { host: `evil.example:${host.port}` })).status).toBe(421)
+    expect((await raw('/', {}, 'POST')).status).toBe(405)
+  })
+
+  it('has no deep-link delivery route unless started with a deliver token', async () => {
+    const res = await raw('/host/deliver', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, 'POST')
+    expect(res.status).toBe(405)
+  })
+
   it('answers calls the contract does not name, and bad JSON, with error values', async () => {
     expect(await api('readSecrets').then((r) => r.json())).toMatchObject({ ok: false, error: { code: 'unknown-call' } })
     const bad = await fetch(`http://127.0.0.1:${host.port}/api/startFlow`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{nope' })

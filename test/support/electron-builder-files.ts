@@ -34,6 +34,25 @@ export async function validateBuilderConfig(config: unknown): Promise<void> {
   await validateConfiguration(config, new DebugLogger(false))
 }
 
+/**
+ * The installer file names electron-builder would write, computed by its own platform helpers
+ * (x64 on Linux and Windows, Apple silicon on macOS).
+ */
+export async function artifactNames(projectDir: string): Promise<Record<'appImage' | 'deb' | 'nsis' | 'dmg', string>> {
+  const { Packager, Platform, AppInfo, Arch } = require('app-builder-lib')
+  const packager = new Packager({ targets: Platform.LINUX.createTarget('dir'), projectDir })
+  await packager.validateConfig()
+  packager._appInfo = new AppInfo(packager, null)
+  const name = async (platform: unknown, key: string, ext: string, arch: unknown): Promise<string> =>
+    (await packager.createHelper(platform)).expandArtifactNamePattern(packager.config[key], ext, arch)
+  return {
+    appImage: await name(Platform.LINUX, 'appImage', 'AppImage', Arch.x64),
+    deb: await name(Platform.LINUX, 'deb', 'deb', Arch.x64),
+    nsis: await name(Platform.WINDOWS, 'nsis', 'exe', Arch.x64),
+    dmg: await name(Platform.MAC, 'dmg', 'dmg', Arch.arm64),
+  }
+}
+
 export async function packagedFiles(projectDir: string): Promise<PackagedFiles> {
   const { Packager, Platform, AppInfo } = require('app-builder-lib')
   const matchers = require('app-builder-lib/out/fileMatcher')

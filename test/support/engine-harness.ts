@@ -30,8 +30,8 @@ export class EngineHarness {
   /** Vault stand-in: secret values per profile id. */
   readonly secrets = new Map<string, Record<string, string>>()
 
-  constructor(readonly clock: Clock = systemClock, sandbox?: SandboxManager, opts: { authWindow?: boolean } = {}) {
-    this.http = new HttpClient(clock)
+  constructor(readonly clock: Clock = systemClock, sandbox?: SandboxManager, opts: { authWindow?: boolean; http?: HttpClient } = {}) {
+    this.http = opts.http ?? new HttpClient(clock)
     this.http.onExchange((ex) => this.exchanges.push(ex))
     this.sandbox = sandbox ?? new SandboxManager(clock)
     this.tokens = new TokenLifecycle({

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Clock } from '../../clock'
 import { DocumentError, type DocumentCodec } from './document-codec'
@@ -30,6 +30,7 @@ export class RecoveringDocument<T> {
     }
     let loaded: { value: T; fromVersion: number } | undefined
     let rewrite = false
+    if (path !== undefined) removeStaleTempFiles(path, clock.now())
     if (path !== undefined && existsSync(path)) {
       const read = readDocument(path, codec)
       if (read.ok) {
@@ -106,6 +107,32 @@ function readDocument<T>(path: string, codec: DocumentCodec<T>): ReadResult<T> {
   } catch (error) {
     if (error instanceof DocumentError) return { ok: false, reason: error.message }
     throw error
+  }
+}
+
+/** A write renames its temp file within milliseconds; one older than this was cut short. */
+const STALE_TEMP_MS = 60_000
+
+/**
+ * Temp files of writes that never finished (the process was killed between writing the temp
+ * file and renaming it over the document): never read, so only clutter; removed on open.
+ */
+function removeStaleTempFiles(path: string, now: number): void {
+  const dir = dirname(path)
+  const prefixes = [`${basename(path)}.tmp-`, `${basename(lastGoodPath(path))}.tmp-`]
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names.filter((n) => prefixes.some((p) => n.startsWith(p)))) {
+    try {
+      const full = join(dir, name)
+      if (now - statSync(full).mtimeMs > STALE_TEMP_MS) unlinkSync(full)
+    } catch {
+      // Gone already, or not ours to remove: it stays clutter, nothing worse.
+    }
   }
 }
 

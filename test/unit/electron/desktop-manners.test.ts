@@ -48,6 +48,11 @@ describe('application menu', () => {
     expect(menuTemplate('linux', 'OAuth Flow Tester', actions, false)[0]?.label).toBe('File')
   })
 
+  it('lets macOS list the open windows in the Window menu', () => {
+    const windowMenu = menuTemplate('darwin', 'x', actions, false).find((m) => m.label === 'Window')
+    expect(windowMenu?.role).toBe('window')
+  })
+
   it('offers developer tools only in development', () => {
     expect(roles(menuTemplate('linux', 'x', actions, false))).not.toContain('toggleDevTools')
     expect(roles(menuTemplate('linux', 'x', actions, true))).toContain('toggleDevTools')

@@ -16,6 +16,8 @@ import { median, round } from './stats'
  */
 export async function refreshRotations(rounds = 500): Promise<BenchResult[]> {
   const service = createService({ host: 'web', version: 'bench', versions: {}, openBrowser: async () => undefined })
+  // As in the app: a page listens, and every event is serialised for it (the web host's SSE).
+  service.events.subscribe((event) => void JSON.stringify(event))
   const started = (await service.dispatch('startFlow', { profileId: 'local-sandbox' })) as { ok: boolean; value: RunView }
   if (!started.ok) throw new Error('startFlow failed')
   await loginThroughSandbox(started.value.authorizeUrl!, { followFinal: true })

@@ -17,6 +17,8 @@ const USER = { email: 'plain@intl.sandbox.test', password: 'sandbox-password' }
  */
 export async function vendorApiFlow(flows = 200): Promise<BenchResult> {
   const service = createService({ host: 'web', version: 'bench', versions: {}, openBrowser: async () => undefined })
+  // As in the app: a page listens, and every event is serialised for it (the web host's SSE).
+  service.events.subscribe((event) => void JSON.stringify(event))
   const keys = ENVIRONMENT_CONFIGS.sandbox.clients.international.find((k) => k.oauthEnabled)!
 
   const throughService = async (): Promise<void> => {

@@ -1,9 +1,25 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebPreferences } from 'electron'
 
 /**
- * The main window's options, as a plain object so the hardening tests read exactly what the
- * host uses. Every security-relevant preference is spelled out, even where it is the default.
+ * The preferences every window of the app gets. Every security-relevant one is spelled out,
+ * even where it is Electron's default, so the hardening tests read exactly what the host uses.
  */
+export const LOCKED_DOWN: Readonly<WebPreferences> = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true,
+}
+
+/** The main window's options, as a plain object for the hardening tests. */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1280,
@@ -13,21 +29,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     title: 'OAuth Flow Tester',
     autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    },
+    webPreferences: { ...LOCKED_DOWN, preload: preloadPath },
   }
 }
 
@@ -43,20 +45,6 @@ export function authWindowOptions(partition: Session, parent?: BrowserWindow): B
     title: 'Sign in · OAuth Flow Tester',
     autoHideMenuBar: true,
     ...(parent && { parent }),
-    webPreferences: {
-      session: partition,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    },
+    webPreferences: { ...LOCKED_DOWN, session: partition },
   }
 }

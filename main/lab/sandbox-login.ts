@@ -9,6 +9,9 @@ import { DEMO_USERS } from '../sandbox/oidc/demo-users'
 export interface SandboxLoginOptions {
   /** Click "Deny" on the consent page instead of "Allow". */
   deny?: boolean
+  /** Another demo user (or a wrong password, on purpose); the first demo user by default. */
+  login?: string
+  password?: string
 }
 
 export type LoginOutcome =
@@ -22,7 +25,7 @@ export type LoginOutcome =
 const MAX_HOPS = 20
 
 export async function signInThroughSandbox(authorizeUrl: string, opts: SandboxLoginOptions = {}): Promise<LoginOutcome> {
-  const user = DEMO_USERS[0]!
+  const user = { login: opts.login ?? DEMO_USERS[0]!.login, password: opts.password ?? DEMO_USERS[0]!.password }
   const jar = new Map<string, string>()
   const origin = new URL(authorizeUrl).origin
   let url = authorizeUrl

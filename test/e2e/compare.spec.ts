@@ -2,6 +2,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test'
 import { expect, test, type RunningHost } from './fixtures'
 import { callHost } from './host-api'
 import { saveScreenshot } from './screenshots'
+import { signInOnSandboxPage } from './sandbox-page'
 
 /**
  * One side of a comparison: the profile it runs and how a user gets through its login: on the
@@ -19,15 +20,7 @@ interface Side {
 /** Rows that must differ, by section id; every section may fold its other rows. */
 type KnownDifferences = Partial<Record<'configuration' | 'steps' | 'headers' | 'tokens' | 'scopes' | 'outcome', string[]>>
 
-const sandboxSignIn: Side['signIn'] = async ({ login: opened }) => {
-  const login = await opened()
-  await login.getByLabel('Username').fill('alice')
-  await login.getByLabel('Password').fill('wonderland')
-  await login.getByRole('button', { name: 'Sign in' }).click()
-  await login.getByRole('button', { name: 'Allow' }).click()
-  await expect(login.getByTestId('loopback-verdict')).toContainText('exchanging it for tokens')
-  await login.close()
-}
+const sandboxSignIn: Side['signIn'] = async ({ login: opened }) => signInOnSandboxPage(await opened())
 
 const LOCAL_SANDBOX: Side = { profile: async () => 'local-sandbox', signIn: sandboxSignIn }
 

@@ -4,6 +4,7 @@ import type { Download, Page } from '@playwright/test'
 import { expect, startHost, test } from './fixtures'
 import { callHost } from './host-api'
 import { saveScreenshot } from './screenshots'
+import { signInOnSandboxPage } from './sandbox-page'
 
 const validateHar = createRequire(import.meta.url)('har-validator') as { har(data: unknown): Promise<unknown> }
 const SECRET = 'sandbox-confidential-secret'
@@ -13,14 +14,7 @@ const textOf = async (download: Promise<Download>): Promise<{ name: string; text
   return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') }
 }
 
-async function signIn(login: Page): Promise<void> {
-  await login.getByLabel('Username').fill('alice')
-  await login.getByLabel('Password').fill('wonderland')
-  await login.getByRole('button', { name: 'Sign in' }).click()
-  await login.getByRole('button', { name: 'Allow' }).click()
-  await expect(login.getByTestId('loopback-verdict')).toContainText('exchanging it for tokens')
-  await login.close()
-}
+const signIn = (login: Page): Promise<void> => signInOnSandboxPage(login)
 
 test('network panel, curl, HAR and the support bundle of a run; the run stays in the history across a restart', async ({ page, context, host }) => {
   const preset = await callHost<{ draft: Record<string, unknown> }>(host, 'createFromPreset', { presetId: 'local-sandbox-confidential' })

@@ -1,6 +1,7 @@
 import { catchRedirect } from './catch-redirect'
 import { expect, test } from './fixtures'
 import { saveScreenshot } from './screenshots'
+import { signInOnSandboxPage } from './sandbox-page'
 
 test('Run on "Local sandbox" logs in on the sandbox page and shows the tokens', async ({ page, context, host }) => {
   await page.goto(host.url)
@@ -13,12 +14,7 @@ test('Run on "Local sandbox" logs in on the sandbox page and shows the tokens', 
   await page.getByTestId('run-flow').click()
   const login = await popup
   await expect(login.getByTestId('demo-credentials')).toContainText('wonderland')
-  await login.getByLabel('Username').fill('alice')
-  await login.getByLabel('Password').fill('wonderland')
-  await login.getByRole('button', { name: 'Sign in' }).click()
-  await login.getByRole('button', { name: 'Allow' }).click()
-  await expect(login.getByTestId('loopback-verdict')).toContainText('exchanging it for tokens')
-  await login.close()
+  await signInOnSandboxPage(login)
 
   await expect(page.getByTestId('run-status')).toHaveText('Tokens received')
   for (const step of ['discovery', 'authorize', 'callback', 'token']) {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { saveScreenshot } from './screenshots'
+import { signInOnSandboxPage } from './sandbox-page'
 
 /** Runs the Local sandbox flow in the UI, signing in on the sandbox's page. */
 async function runFlow(page: Page, context: import('@playwright/test').BrowserContext, url: string): Promise<void> {
@@ -8,13 +9,7 @@ async function runFlow(page: Page, context: import('@playwright/test').BrowserCo
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   const popup = context.waitForEvent('page')
   await page.getByTestId('run-flow').click()
-  const login = await popup
-  await login.getByLabel('Username').fill('alice')
-  await login.getByLabel('Password').fill('wonderland')
-  await login.getByRole('button', { name: 'Sign in' }).click()
-  await login.getByRole('button', { name: 'Allow' }).click()
-  await expect(login.getByTestId('loopback-verdict')).toContainText('exchanging it for tokens')
-  await login.close()
+  await signInOnSandboxPage(await popup)
   await expect(page.getByTestId('run-status')).toHaveText('Tokens received')
 }
 

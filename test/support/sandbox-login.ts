@@ -1,9 +1,10 @@
 import http from 'node:http'
+import { signInThroughSandbox } from '../../main/lab/sandbox-login'
 
 /**
- * Walks the embedded sandbox's real login and consent pages over HTTP, the way a browser
- * would (cookies, 303s, form posts), and returns the final redirect to the client. No mock:
- * the same pages a tester clicks through in the browser.
+ * Walks the embedded sandbox's real login and consent pages over HTTP, the way a browser would
+ * (the lab's own sign-in, `main/lab/sandbox-login.ts`), and returns the final redirect to the
+ * client. No mock: the same pages a tester clicks through in the browser.
  */
 export interface LoginOptions {
   login?: string
@@ -21,6 +22,18 @@ export interface LoginResult {
   finalBody?: string
 }
 
+export async function loginThroughSandbox(authorizeUrl: string, opts: LoginOptions = {}): Promise<LoginResult> {
+  const outcome = await signInThroughSandbox(authorizeUrl, {
+    ...(opts.deny !== undefined && { deny: opts.deny }),
+    ...(opts.login !== undefined && { login: opts.login }),
+    ...(opts.password !== undefined && { password: opts.password }),
+  })
+  if (outcome.kind === 'timeout') throw new Error(`The sandbox sign-in timed out after ${outcome.seconds} s.`)
+  if (outcome.kind === 'page') throw new Error(`Sandbox answered ${outcome.status} at ${outcome.url}: ${outcome.text}`)
+  if (!opts.followFinal) return { redirect: outcome.url }
+  return { redirect: outcome.url, finalBody: await getOnce(outcome.url) }
+}
+
 /**
  * One GET without connection pooling: each run's loopback listener has its own port, and a
  * pooled client per origin would pile up in this process (the browser does this hop for real).
@@ -35,54 +48,4 @@ function getOnce(url: string): Promise<string> {
     })
     req.on('error', reject)
   })
-}
-
-export async function loginThroughSandbox(authorizeUrl: string, opts: LoginOptions = {}): Promise<LoginResult> {
-  const jar = new Map<string, string>()
-  const origin = new URL(authorizeUrl).origin
-  let url = authorizeUrl
-  let method: 'GET' | 'POST' = 'GET'
-  let body: string | undefined
-
-  for (let hop = 0; hop < 20; hop++) {
-    const res = await fetch(url, {
-      method,
-      redirect: 'manual',
-      headers: {
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body !== undefined && { 'content-type': 'application/x-www-form-urlencoded' }),
-      },
-      ...(body !== undefined && { body }),
-    })
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const eq = pair!.indexOf('=')
-      jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1))
-    }
-    if (res.status >= 300 && res.status < 400) {
-      const location = new URL(res.headers.get('location') ?? '', url).toString()
-      await res.arrayBuffer()
-      if (!location.startsWith(origin)) {
-        if (!opts.followFinal) return { redirect: location }
-        return { redirect: location, finalBody: await getOnce(location) }
-      }
-      url = location
-      method = 'GET'
-      body = undefined
-      continue
-    }
-    const html = await res.text()
-    if (res.status !== 200) throw new Error(`Sandbox answered ${res.status} at ${url}: ${html.slice(0, 300)}`)
-    const uid = /\/interaction\/([^/"]+)\/(login|confirm)/.exec(html)
-    if (!uid) throw new Error(`No login or consent form at ${url}: ${html.slice(0, 300)}`)
-    if (uid[2] === 'login') {
-      url = `${origin}/interaction/${uid[1]}/login`
-      body = new URLSearchParams({ login: opts.login ?? 'alice', password: opts.password ?? 'wonderland' }).toString()
-    } else {
-      url = `${origin}/interaction/${uid[1]}/${opts.deny ? 'abort' : 'confirm'}`
-      body = ''
-    }
-    method = 'POST'
-  }
-  throw new Error('Too many redirects in the sandbox login.')
 }

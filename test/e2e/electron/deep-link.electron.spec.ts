@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { _electron, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { loginThroughSandbox } from '../../support/sandbox-login'
 import { findElectronBinary } from './electron-binary'
+import { lastOpenedUrl, launchApp, recordOpenedUrls } from './launch'
 
 const binary = findElectronBinary()
 
@@ -17,23 +15,15 @@ test.describe('Electron host deep link', () => {
 
   test('a run with the deep-link way back completes from second-instance argv; open-url again is a duplicate', async () => {
     if (!binary.found) return
-    const env = { ...process.env, OFT_USER_DATA: mkdtempSync(join(tmpdir(), 'oft-electron-')) } as Record<string, string>
-    delete env.ELECTRON_RUN_AS_NODE
-    const app = await _electron.launch({ executablePath: binary.path, args: ['.', '--no-sandbox'], env })
+    const app = await launchApp(binary.path)
     try {
-      await app.evaluate(({ shell }) => {
-        const opened: string[] = []
-        ;(globalThis as { __opened?: string[] }).__opened = opened
-        shell.openExternal = async (url: string) => {
-          opened.push(url)
-        }
-      })
+      await recordOpenedUrls(app)
       const window = await app.firstWindow()
       await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
       await window.getByTestId('run-option-capture').selectOption('deep-link')
       await window.getByTestId('run-flow').click()
       await expect(window.getByTestId('waiting-for')).toContainText('deep-link')
-      const authorizeUrl = await app.evaluate(() => (globalThis as { __opened?: string[] }).__opened?.at(-1))
+      const authorizeUrl = await lastOpenedUrl(app)
       const { redirect } = await loginThroughSandbox(authorizeUrl!)
       expect(redirect).toMatch(/^dev\.oauthflowtester:\/callback\?/)
 

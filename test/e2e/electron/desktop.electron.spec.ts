@@ -1,22 +1,18 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { _electron, expect, test, type ElectronApplication } from '@playwright/test'
+import { expect, test, type ElectronApplication } from '@playwright/test'
 import { findElectronBinary } from './electron-binary'
+import { freshUserData, launchApp } from './launch'
 
 const binary = findElectronBinary()
 const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string; productName: string }
 
 async function launch(userData: string): Promise<ElectronApplication> {
   if (!binary.found) throw new Error(binary.reason)
-  const env = { ...process.env, OFT_USER_DATA: userData } as Record<string, string>
-  delete env.ELECTRON_RUN_AS_NODE
-  const app = await _electron.launch({ executablePath: binary.path, args: ['.', '--no-sandbox'], env })
+  const app = await launchApp(binary.path, userData)
   await expect((await app.firstWindow()).locator('[data-app-state="ready"]')).toBeVisible()
   return app
 }
-
-const freshUserData = (): string => mkdtempSync(join(tmpdir(), 'oft-electron-'))
 
 /**
  * What makes it behave like a desktop app (main/electron/desktop.ts and friends): an About box

@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { _electron, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { CALL_NAMES } from '../../../shared/contract/names'
 import { loginThroughSandbox } from '../../support/sandbox-login'
 import { findElectronBinary } from './electron-binary'
+import { lastOpenedUrl, launchApp, recordOpenedUrls } from './launch'
 
 const binary = findElectronBinary()
 
@@ -14,24 +12,14 @@ test.describe('Electron host', () => {
 
   test('Run on "Local sandbox" completes and shows the tokens', async () => {
     if (!binary.found) return
-    const env = { ...process.env, OFT_USER_DATA: mkdtempSync(join(tmpdir(), 'oft-electron-')) } as Record<string, string>
-    // A parent shell that runs Electron as Node would break the launch.
-    delete env.ELECTRON_RUN_AS_NODE
-    const app = await _electron.launch({ executablePath: binary.path, args: ['.', '--no-sandbox'], env })
+    const app = await launchApp(binary.path)
     try {
-      // Keep the system browser out of the test: record what main would open instead.
-      await app.evaluate(({ shell }) => {
-        const opened: string[] = []
-        ;(globalThis as { __opened?: string[] }).__opened = opened
-        shell.openExternal = async (url: string) => {
-          opened.push(url)
-        }
-      })
+      await recordOpenedUrls(app)
       const window = await app.firstWindow()
       await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
       await window.getByTestId('run-flow').click()
       await expect(window.getByTestId('run-status')).toHaveText('Waiting for the login in the browser')
-      const authorizeUrl = await app.evaluate(() => (globalThis as { __opened?: string[] }).__opened?.at(-1))
+      const authorizeUrl = await lastOpenedUrl(app)
       expect(authorizeUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\?/)
       await loginThroughSandbox(authorizeUrl!, { followFinal: true })
       await expect(window.getByTestId('run-status')).toHaveText('Tokens received')

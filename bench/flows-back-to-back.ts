@@ -18,8 +18,9 @@ export async function flowsBackToBack(count = 1000): Promise<BenchResult[]> {
     const done = await service.engine.settled(started.value.id)
     if (done?.status !== 'succeeded') throw new Error(`flow ended ${done?.status}`)
   }
-  // Warm up: the sandbox starts, modules load, JIT settles.
-  for (let i = 0; i < 50; i++) await once()
+  // Warm up: the sandbox starts, modules load, JIT settles, and the bounded stores (the last
+  // 200 runs, token sets and history records) fill up, so what grows after that is a leak.
+  for (let i = 0; i < 250; i++) await once()
   gc?.()
   const handlesBefore = process.getActiveResourcesInfo().length
   const rssBefore = process.memoryUsage().rss

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import os from 'node:os'
 import { flowsBackToBack } from './flows-back-to-back'
 import { refreshRotations } from './refresh-rotations'
@@ -6,22 +7,36 @@ import { vendorApiFlow } from './vendor-api-flow'
 import { callbackToTokens, rendererSize, timeToProfileList } from './renderer'
 import type { BenchResult } from './result'
 
-/** `npm run bench`: every speed goal measured, printed as a table, written to a JSON file. */
+/** Each group runs in a process of its own, so memory left by one never weighs on the next. */
+const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
+  'a-vendor': async () => [await vendorApiFlow(Number(process.env.BENCH_VENDOR_FLOWS ?? 200))],
+  a2: () => refreshRotations(Number(process.env.BENCH_ROUNDS ?? 500)),
+  b: () => flowsBackToBack(Number(process.env.BENCH_FLOWS ?? 1000)),
+  c: async () => [rendererSize(), await timeToProfileList()],
+  d: async () => [await callbackToTokens()],
+}
+
+const PARTIAL = 'bench/results/partial.json'
+
+/** `npm run bench [group …]`: every speed goal measured, printed as a table, written to a JSON file. */
 async function main(): Promise<void> {
-  const only = process.argv.slice(2)
-  const want = (id: string): boolean => only.length === 0 || only.some((o) => id.startsWith(o))
-  const results: BenchResult[] = []
-  const step = async (id: string, run: () => Promise<BenchResult | BenchResult[]>): Promise<void> => {
-    if (!want(id)) return
-    process.stderr.write(`… ${id}\n`)
-    const out = await run()
-    results.push(...(Array.isArray(out) ? out : [out]))
+  const [first, ...rest] = process.argv.slice(2)
+  // A child: run one group and hand its results back through a file.
+  const group = first === '--group' && rest[0] !== undefined ? GROUPS[rest[0]] : undefined
+  if (group) {
+    writeFileSync(PARTIAL, JSON.stringify(await group()))
+    process.exit(0)
   }
-  await step('a-vendor', () => vendorApiFlow(Number(process.env.BENCH_VENDOR_FLOWS ?? 200)))
-  await step('a2', () => refreshRotations(Number(process.env.BENCH_ROUNDS ?? 500)))
-  await step('b', () => flowsBackToBack(Number(process.env.BENCH_FLOWS ?? 1000)))
-  await step('c', async () => [rendererSize(), await timeToProfileList()])
-  await step('d', () => callbackToTokens())
+  const only = [first, ...rest].filter((a): a is string => a !== undefined)
+  const wanted = Object.keys(GROUPS).filter((id) => only.length === 0 || only.some((o) => id.startsWith(o)))
+  mkdirSync('bench/results', { recursive: true })
+  const results: BenchResult[] = []
+  for (const id of wanted) {
+    process.stderr.write(`… ${id}\n`)
+    const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1] as string, '--group', id], { stdio: 'inherit', env: process.env })
+    if (child.status !== 0) throw new Error(`benchmark ${id} failed`)
+    results.push(...(JSON.parse(readFileSync(PARTIAL, 'utf8')) as BenchResult[]))
+  }
 
   const width = Math.max(...results.map((r) => r.name.length), 10)
   console.log(`\n${'benchmark'.padEnd(width)}  ${'result'.padStart(12)}  ${'goal'.padEnd(10)}  ok`)
@@ -33,7 +48,6 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     results,
   }
-  mkdirSync('bench/results', { recursive: true })
   writeFileSync('bench/results/latest.json', `${JSON.stringify(record, null, 2)}\n`)
   console.log('\nWritten to bench/results/latest.json')
   process.exit(results.every((r) => r.ok) ? 0 : 1)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ProfileSnapshotSchema, ResolvedTargetSchema, TokenFactsSchema } from '../../shared/domain/run-record'
 import { RunViewSchema } from '../../shared/domain/run'
-import { DocumentError, type DocumentCodec } from '../profiles/storage/document-codec'
+import { DocumentError, readVersionedObject, type DocumentCodec } from '../profiles/storage/document-codec'
 import type { RunRecord } from './run-record'
 
 const HISTORY_VERSION = 1
@@ -48,13 +48,7 @@ export const historyCodec: DocumentCodec<StoredHistory> = {
   label: 'your run history',
   version: HISTORY_VERSION,
   decode(raw) {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new DocumentError('it is not a JSON object')
-    const doc = raw as Record<string, unknown>
-    const version = doc.version
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new DocumentError('it has no format version')
-    if (version > HISTORY_VERSION) {
-      throw new DocumentError(`it was written by a newer version of the app (format ${version}; this one reads up to ${HISTORY_VERSION})`)
-    }
+    const { doc, version } = readVersionedObject(raw, HISTORY_VERSION)
     if (!Array.isArray(doc.records)) throw new DocumentError('it has no list of runs')
     const records: RunRecord[] = []
     let dropped = 0

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ProfileSchema, type Profile } from '../../../shared/domain/profile'
-import { DocumentError, type DocumentCodec } from './document-codec'
+import { DocumentError, readVersionedObject, type DocumentCodec } from './document-codec'
 import { PROFILE_MIGRATIONS, PROFILES_VERSION } from './profile-migrations'
 
 const StoredProfilesSchema = z.object({
@@ -14,15 +14,9 @@ export const profilesCodec: DocumentCodec<Profile[]> = {
   label: 'your profiles',
   version: PROFILES_VERSION,
   decode(raw) {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new DocumentError('it is not a JSON object')
-    let doc = raw as Record<string, unknown>
-    const fromVersion = doc.version
-    if (typeof fromVersion !== 'number' || !Number.isInteger(fromVersion) || fromVersion < 1) {
-      throw new DocumentError('it has no format version')
-    }
-    if (fromVersion > PROFILES_VERSION) {
-      throw new DocumentError(`it was written by a newer version of the app (format ${fromVersion}; this one reads up to ${PROFILES_VERSION})`)
-    }
+    const read = readVersionedObject(raw, PROFILES_VERSION)
+    let doc = read.doc
+    const fromVersion = read.version
     for (let v = fromVersion; v < PROFILES_VERSION; v++) {
       const step = PROFILE_MIGRATIONS[v]
       if (!step) throw new DocumentError(`no migration from format ${v}`)

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { loginThroughSandbox } from '../../support/sandbox-login'
 import { findElectronBinary } from './electron-binary'
-import { lastOpenedUrl, launchApp, recordOpenedUrls } from './launch'
+import { lastOpenedUrl, launchReady } from './launch'
 
 const binary = findElectronBinary()
 
@@ -15,11 +15,8 @@ test.describe('Electron host deep link', () => {
 
   test('a run with the deep-link way back completes from second-instance argv; open-url again is a duplicate', async () => {
     if (!binary.found) return
-    const app = await launchApp(binary.path)
+    const { app, window } = await launchReady(binary.path)
     try {
-      await recordOpenedUrls(app)
-      const window = await app.firstWindow()
-      await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
       await window.getByTestId('run-option-capture').selectOption('deep-link')
       await window.getByTestId('run-flow').click()
       await expect(window.getByTestId('waiting-for')).toContainText('deep-link')

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { CALL_NAMES } from '../../../shared/contract/names'
 import { loginThroughSandbox } from '../../support/sandbox-login'
 import { findElectronBinary } from './electron-binary'
-import { lastOpenedUrl, launchApp, recordOpenedUrls } from './launch'
+import { lastOpenedUrl, launchReady } from './launch'
 
 const binary = findElectronBinary()
 
@@ -12,11 +12,8 @@ test.describe('Electron host', () => {
 
   test('Run on "Local sandbox" completes and shows the tokens', async () => {
     if (!binary.found) return
-    const app = await launchApp(binary.path)
+    const { app, window } = await launchReady(binary.path)
     try {
-      await recordOpenedUrls(app)
-      const window = await app.firstWindow()
-      await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
       await window.getByTestId('run-flow').click()
       await expect(window.getByTestId('run-status')).toHaveText('Waiting for the login in the browser')
       const authorizeUrl = await lastOpenedUrl(app)

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { _electron, type ElectronApplication } from '@playwright/test'
+import { _electron, expect, type ElectronApplication, type Page } from '@playwright/test'
 
 /** A user-data folder of its own, so the single-instance lock and the stores never collide. */
 export const freshUserData = (): string => mkdtempSync(join(tmpdir(), 'oft-electron-'))
@@ -28,3 +28,12 @@ export async function recordOpenedUrls(app: ElectronApplication): Promise<void> 
 /** The last URL main would have opened in the system browser. */
 export const lastOpenedUrl = (app: ElectronApplication): Promise<string | undefined> =>
   app.evaluate(() => (globalThis as { __opened?: string[] }).__opened?.at(-1))
+
+/** Launches the app with the system browser kept out, and waits until its window is ready. */
+export async function launchReady(executablePath: string): Promise<{ app: ElectronApplication; window: Page }> {
+  const app = await launchApp(executablePath)
+  await recordOpenedUrls(app)
+  const window = await app.firstWindow()
+  await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
+  return { app, window }
+}

@@ -54,6 +54,11 @@ describe('the vendor flow through the service', () => {
     const refreshed = await service.dispatch('refreshTokens', { tokenSetId: done.tokens!.id })
     expect(refreshed.ok && (refreshed.value as { ok: boolean }).ok).toBe(true)
 
+    // "Remember in the vault" went to the real vault of the service, and only as "set" outward.
+    expect(service.storage.vault.names(LOCAL_VENDOR_API_ID).sort()).toEqual(['login-email', 'password'])
+    const summary = (await service.dispatch('listProfiles', {})) as { ok: true; value: { id: string; secrets: Record<string, string> }[] }
+    expect(summary.value.find((p) => p.id === LOCAL_VENDOR_API_ID)?.secrets.password).toBe('set')
+
     const out = JSON.stringify([answers, events, await service.dispatch('getRun', { runId: run.id })])
     expect(out).not.toContain(user.password)
     expect(out).not.toContain(`"${code}"`)
